@@ -1,0 +1,67 @@
+"""The loaded content: validated models with their conditions parsed. Immutable once built."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from wizard.conditions import Condition
+from wizard.model import DerivedFact, Fact, Incentive, Question, Requirement, Text
+
+
+@dataclass(frozen=True)
+class Route:
+    condition: Condition | None
+    goto: str
+
+
+@dataclass(frozen=True)
+class CompiledQuestion:
+    model: Question
+    ask_when: Condition | None
+    routes: tuple[Route, ...]
+
+    @property
+    def id(self) -> str:
+        return self.model.id
+
+    @property
+    def fact(self) -> str:
+        return self.model.fact
+
+
+@dataclass(frozen=True)
+class CompiledRequirement:
+    model: Requirement
+    condition: Condition
+
+
+@dataclass(frozen=True)
+class CompiledIncentive:
+    model: Incentive
+    requirements: tuple[CompiledRequirement, ...]
+
+    @property
+    def id(self) -> str:
+        return self.model.id
+
+
+@dataclass(frozen=True)
+class Content:
+    """Everything the engine needs, and nothing about where it came from but ``root``."""
+
+    root: Path
+    version: str
+    fingerprint: str
+    start: str
+    need_fact: str | None
+    referral: Text
+    facts: dict[str, Fact]
+    derived: dict[str, DerivedFact]
+    questions: dict[str, CompiledQuestion]
+    incentives: dict[str, CompiledIncentive]
+    routing_facts: frozenset[str] = field(default_factory=frozenset)
+    """Facts read by a route or an ask_when: asked while anything is open, since they steer."""
+
+    def questions_for(self, fact: str) -> list[CompiledQuestion]:
+        return [q for q in self.questions.values() if q.fact == fact]

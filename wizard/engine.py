@@ -1,0 +1,194 @@
+"""The engine: pure functions from (content, session) to the next question, a new session, a result.
+
+The path is never stored. It is recomputed by walking the graph from the start with the answers
+given, which makes back, edit, resume and replay the same operation. At each question the walk
+uses only the answers met so far on the path, so the path a person took is reproduced exactly.
+
+A question is skipped when its fact is already known, its ``ask_when`` is false, or no answer to it
+can still change any verdict or the ranking (routing facts steer to the questions that can, so they
+are asked while anything is open). ``ask_everything=True`` turns the last rule off: the property
+tests compare both modes and expect the same result.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Literal
+
+from wizard.conditions import UNKNOWN, evaluate
+from wizard.content import CompiledQuestion, Content
+from wizard.matching import Matcher, Result, Verdict, outstanding_facts
+from wizard.model import END
+from wizard.sessions import Answer, Session, parse_answer
+
+SkipReason = Literal["already_known", "ask_when", "cannot_change_outcome"]
+
+
+@dataclass(frozen=True)
+class Walk:
+    """Where the answers lead: the questions asked in order, those skipped, and what comes next."""
+
+    asked: tuple[CompiledQuestion, ...]
+    skipped: tuple[tuple[str, SkipReason], ...]
+    known: dict[str, Answer]
+    current: CompiledQuestion | None
+    unused_answers: tuple[str, ...] = field(default_factory=tuple)
+    """Facts answered in the session that the path (so far) does not ask."""
+
+    @property
+    def complete(self) -> bool:
+        return self.current is None
+
+
+@dataclass(frozen=True)
+class EditOutcome:
+    """What an edit changes, so a front end can show it before the person confirms."""
+
+    session: Session
+    dropped: tuple[str, ...]
+    """Facts whose question left the path; their answers are removed."""
+    now_asks: str | None
+    """The question the edited path asks next (None when the path is complete)."""
+    changed: tuple[tuple[str, str, str], ...]
+    """(instrument, status before, status after) for every verdict that changes."""
+
+
+class Engine:
+    """Stateless over one content set; every method takes and returns immutable sessions."""
+
+    def __init__(self, content: Content, *, ask_everything: bool = False) -> None:
+        self.content = content
+        self.matcher = Matcher(content)
+        self.ask_everything = ask_everything
+
+    def start(self, on: date | None = None, lang: Literal["nl", "en"] = "nl") -> Session:
+        return Session(date=on or date.today(), lang=lang)
+
+    # --- the walk ---------------------------------------------------------------------------------
+
+    def walk(self, session: Session) -> Walk:
+        answers = session.answer_map
+        known: dict[str, Answer] = {}
+        asked: list[CompiledQuestion] = []
+        skipped: list[tuple[str, SkipReason]] = []
+        current: CompiledQuestion | None = None
+        node = self.content.start
+        while node != END:
+            question = self.content.questions[node]
+            reason = self._skip_reason(question, known, session.date)
+            if reason is not None:
+                skipped.append((question.id, reason))
+            elif question.fact in answers:
+                known[question.fact] = answers[question.fact]
+                asked.append(question)
+            else:
+                current = question
+                break
+            node = self._route(question, known)
+        unused = tuple(f for f in answers if f not in known)
+        return Walk(tuple(asked), tuple(skipped), known, current, unused)
+
+    def _skip_reason(
+        self, question: CompiledQuestion, known: dict[str, Answer], on: date
+    ) -> SkipReason | None:
+        if question.fact in known:
+            return "already_known"
+        if question.ask_when is not None and evaluate(question.ask_when, known) is False:
+            return "ask_when"
+        if self.ask_everything:
+            return None
+        outstanding = outstanding_facts(self.content, known, on)
+        if question.fact in outstanding:
+            return None
+        if question.fact in self.content.routing_facts and outstanding:
+            return None
+        return "cannot_change_outcome"
+
+    @staticmethod
+    def _route(question: CompiledQuestion, known: dict[str, Answer]) -> str:
+        # An undecided route (it reads a fact answered "weet ik niet") is not taken.
+        for route in question.routes:
+            if route.condition is None or evaluate(route.condition, known) is True:
+                return route.goto
+        return END  # unreachable: the loader demands a default route
+
+    def _facts_ahead(self, question: CompiledQuestion | None) -> set[str]:
+        """Facts of every question reachable from ``question`` (conditions ignored)."""
+        if question is None:
+            return set()
+        seen = {question.id}
+        todo = [question]
+        while todo:
+            for route in todo.pop().routes:
+                if route.goto != END and route.goto not in seen:
+                    seen.add(route.goto)
+                    todo.append(self.content.questions[route.goto])
+        return {self.content.questions[q].fact for q in seen}
+
+    # --- actions ----------------------------------------------------------------------------------
+
+    def current_question(self, session: Session) -> CompiledQuestion | None:
+        return self.walk(session).current
+
+    def answer(self, session: Session, raw: object) -> Session:
+        """Answer the current question; InvalidAnswer leaves ``session`` untouched."""
+        current = self.current_question(session)
+        if current is None:
+            raise ValueError("the questionnaire is complete: there is no question to answer")
+        value = parse_answer(self.content.facts[current.fact], raw)
+        return session.with_answer(current.fact, value)
+
+    def back(self, session: Session) -> tuple[Session, Answer | None]:
+        """Step back one question: forget its answer and return it (to show it pre-filled)."""
+        walk = self.walk(session)
+        if not walk.asked:
+            return session, None
+        last = walk.asked[-1].fact
+        return session.without({last}), walk.known[last]
+
+    def edit(self, session: Session, fact: str, raw: object) -> EditOutcome:
+        """Change an earlier answer; keep what still applies, drop what left the path, report both."""
+        value = parse_answer(self.content.facts[fact], raw)
+        before = self.result(session)
+        candidate = session.with_answer(fact, value)
+        walk = self.walk(candidate)
+        ahead = self._facts_ahead(walk.current)
+        dropped = tuple(f for f in walk.unused_answers if f not in ahead)
+        updated = candidate.without(set(dropped))
+        after = self.result(updated)
+        changed = tuple(
+            (i, before.verdicts[i].status, v.status)
+            for i, v in after.verdicts.items()
+            if i in before.verdicts and before.verdicts[i].status != v.status
+        )
+        now_asks = walk.current.id if walk.current is not None else None
+        return EditOutcome(updated, dropped, now_asks, changed)
+
+    # --- results ----------------------------------------------------------------------------------
+
+    def result(self, session: Session) -> Result:
+        """The verdicts for what is known now; final when the walk is complete."""
+        walk = self.walk(session)
+        return self.matcher.result(
+            walk.known, session.date, walk.complete, tuple(q.fact for q in walk.asked)
+        )
+
+    def live_verdicts(self, session: Session) -> dict[str, Verdict]:
+        return self.result(session).verdicts
+
+    def progress(self, session: Session) -> tuple[int, int]:
+        """(number of the current question, estimated total), updated as questions drop out."""
+        walk = self.walk(session)
+        if walk.current is None:
+            return len(walk.asked), len(walk.asked)
+        # Look ahead as if every remaining question were answered "weet ik niet".
+        ahead = session
+        remaining = 0
+        for _ in range(len(self.content.questions)):
+            current = self.walk(ahead).current
+            if current is None:
+                break
+            remaining += 1
+            ahead = ahead.with_answer(current.fact, UNKNOWN)
+        return len(walk.asked) + 1, len(walk.asked) + max(remaining, 1)

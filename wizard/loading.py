@@ -1,0 +1,332 @@
+"""Files -> validated, cross-checked ``Content``, or a ContentError listing every problem at once."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from wizard.conditions import Condition, ConditionError, FactShape, facts_in, parse_condition
+from wizard.content import CompiledIncentive, CompiledQuestion, CompiledRequirement, Content, Route
+from wizard.model import END, FactsFile, GraphFile, Incentive
+from wizard.problems import ContentError, Problem
+from wizard.yamlio import line_of, read_yaml
+
+M = TypeVar("M", bound=BaseModel)
+Loc = tuple[int | str, ...]
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z0-9_]*")
+FACTS_FILE = Path("questions") / "facts.yaml"
+GRAPH_FILE = Path("questions") / "graph.yaml"
+INCENTIVES_DIR = Path("incentives")
+
+
+class _Collector:
+    """Gathers problems for one file, turning a location path into its line."""
+
+    def __init__(self, path: Path, raw: Any, problems: list[Problem]) -> None:
+        self.path = path
+        self.raw = raw
+        self.problems = problems
+
+    def add(self, loc: Loc, message: str) -> None:
+        self.problems.append(Problem(self.path, line_of(self.raw, loc), message))
+
+    def condition(
+        self,
+        loc: Loc,
+        text: str,
+        shapes: Mapping[str, FactShape],
+        derived: Mapping[str, Condition],
+    ) -> Condition | None:
+        try:
+            return parse_condition(text, shapes, derived)
+        except ConditionError as exc:
+            self.add(loc, f"condition `{text}`: {exc}")
+            return None
+
+
+def _describe(error: Mapping[str, Any]) -> str:
+    loc = [str(p) for p in error["loc"]]
+    where = ".".join(loc) if loc else "(top level)"
+    kind = error["type"]
+    if kind == "extra_forbidden":
+        return f"unknown key '{loc[-1]}'; remove it or fix its spelling (see docs/content-format.md)"
+    if kind == "missing":
+        return f"missing required key '{where}'; add it (see docs/content-format.md)"
+    if kind == "string_pattern_mismatch" and "url" in loc[-1:]:
+        return f"{where}: must be a web address starting with http:// or https://"
+    if kind == "string_pattern_mismatch":
+        return f"{where}: ids are lower-case snake_case (letters, digits, _), starting with a letter"
+    if kind in ("model_type", "dict_type"):
+        return f"{where}: expected a mapping of keys (key: value)"
+    message = str(error["msg"]).removeprefix("Value error, ")
+    return f"{where}: {message}"
+
+
+def _validate(root: Path, relative: Path, model: type[M], problems: list[Problem]) -> tuple[M, Any] | None:
+    path = root / relative
+    if not path.is_file():
+        problems.append(Problem(relative, 0, f"file is missing; create {relative}"))
+        return None
+    try:
+        raw = read_yaml(path)
+    except ContentError as exc:
+        problems.extend(_relative(p, root) for p in exc.problems)
+        return None
+    collector = _Collector(relative, raw, problems)
+    if not isinstance(raw, dict):
+        collector.add((), "expected a mapping of keys at the top of the file")
+        return None
+    try:
+        return model.model_validate(raw), raw
+    except ValidationError as exc:
+        for error in exc.errors():
+            collector.add(tuple(error["loc"]), _describe(error))
+        return None
+
+
+def _relative(problem: Problem, root: Path) -> Problem:
+    try:
+        return Problem(problem.path.relative_to(root), problem.line, problem.message)
+    except ValueError:
+        return problem
+
+
+def load_content(root: Path) -> Content:
+    """Load ``root/questions`` and ``root/incentives``; raise ContentError with every problem."""
+    problems: list[Problem] = []
+    facts = _validate(root, FACTS_FILE, FactsFile, problems)
+    graph = _validate(root, GRAPH_FILE, GraphFile, problems)
+    incentives: list[tuple[Path, Incentive, Any]] = []
+    incentive_dir = root / INCENTIVES_DIR
+    if not incentive_dir.is_dir():
+        problems.append(Problem(INCENTIVES_DIR, 0, "folder is missing; create it with one file per instrument"))
+    else:
+        for path in sorted(incentive_dir.glob("*.yaml")):
+            relative = path.relative_to(root)
+            loaded = _validate(root, relative, Incentive, problems)
+            if loaded is not None:
+                incentives.append((relative, *loaded))
+    if facts is None or graph is None:
+        raise ContentError(problems)
+    content = _link(root, facts, graph, incentives, problems)
+    if problems or content is None:
+        raise ContentError(problems)
+    return content
+
+
+def _link(
+    root: Path,
+    facts_loaded: tuple[FactsFile, Any],
+    graph_loaded: tuple[GraphFile, Any],
+    incentive_files: list[tuple[Path, Incentive, Any]],
+    problems: list[Problem],
+) -> Content | None:
+    facts_file, facts_raw = facts_loaded
+    graph, graph_raw = graph_loaded
+    on_facts = _Collector(FACTS_FILE, facts_raw, problems)
+    on_graph = _Collector(GRAPH_FILE, graph_raw, problems)
+
+    facts = {}
+    for index, fact in enumerate(facts_file.facts):
+        if fact.id in facts:
+            on_facts.add(("facts", index, "id"), f"fact '{fact.id}' is declared twice; keep one")
+        facts[fact.id] = fact
+    shapes = {f.id: FactShape(f.kind, frozenset(f.value_ids())) for f in facts.values()}
+    derived = _derive(facts_file, shapes, on_facts)
+
+    questions = _compile_questions(graph, shapes, derived, facts, on_graph)
+    _check_graph(graph, questions, on_graph)
+    if graph.need_fact is not None and graph.need_fact not in facts:
+        on_graph.add(("need_fact",), f"need_fact '{graph.need_fact}' is not a fact in {FACTS_FILE}")
+
+    incentives = _compile_incentives(incentive_files, graph, facts, shapes, derived, problems)
+    if problems:
+        return None
+    routing: set[str] = set()
+    for question in questions.values():
+        conditions = [question.ask_when, *(r.condition for r in question.routes)]
+        for cond in conditions:
+            if cond is not None:
+                routing |= facts_in(cond)
+    return Content(
+        root=root,
+        version=graph.version,
+        fingerprint=_fingerprint(root, [FACTS_FILE, GRAPH_FILE, *(p for p, _, _ in incentive_files)]),
+        start=graph.start,
+        need_fact=graph.need_fact,
+        referral=graph.referral,
+        facts=facts,
+        derived={d.id: d for d in facts_file.derived},
+        questions=questions,
+        incentives=incentives,
+        routing_facts=frozenset(routing),
+    )
+
+
+def _derive(
+    facts_file: FactsFile, shapes: Mapping[str, FactShape], on_facts: _Collector
+) -> dict[str, Condition]:
+    """Parse derived facts in dependency order, so each may use those before or after it."""
+    pending = {d.id: (index, d) for index, d in enumerate(facts_file.derived)}
+    done: dict[str, Condition] = {}
+    for derived_id, (index, derived) in pending.items():
+        if derived_id in shapes:
+            on_facts.add(("derived", index, "id"), f"'{derived_id}' is both a fact and a derived fact")
+    visiting: list[str] = []
+
+    def resolve(name: str) -> None:
+        if name in done or name not in pending:
+            return
+        index, derived = pending[name]
+        if name in visiting:
+            cycle = " -> ".join([*visiting[visiting.index(name):], name])
+            on_facts.add(("derived", index, "when"), f"derived facts depend on each other in a cycle: {cycle}")
+            return
+        visiting.append(name)
+        for word in set(_WORD.findall(derived.when)):
+            if word != name:
+                resolve(word)
+        visiting.pop()
+        cond = on_facts.condition(("derived", index, "when"), derived.when, shapes, done)
+        if cond is not None:
+            done[name] = cond
+
+    for name in pending:
+        resolve(name)
+    return done
+
+
+def _compile_questions(
+    graph: GraphFile,
+    shapes: Mapping[str, FactShape],
+    derived: Mapping[str, Condition],
+    facts: Mapping[str, Any],
+    on_graph: _Collector,
+) -> dict[str, CompiledQuestion]:
+    questions: dict[str, CompiledQuestion] = {}
+    for index, question in enumerate(graph.questions):
+        loc: Loc = ("questions", index)
+        if question.id in questions or question.id == END:
+            on_graph.add((*loc, "id"), f"question id '{question.id}' is used twice (or is reserved); rename one")
+            continue
+        if question.fact not in facts:
+            hint = "it is a derived fact, which is never asked" if question.fact in derived else f"declare it in {FACTS_FILE}"
+            on_graph.add((*loc, "fact"), f"question '{question.id}' asks unknown fact '{question.fact}'; {hint}")
+        ask_when = None
+        if question.ask_when is not None:
+            ask_when = on_graph.condition((*loc, "ask_when"), question.ask_when, shapes, derived)
+        routes = []
+        for r_index, route in enumerate(question.next):
+            r_loc: Loc = (*loc, "next", r_index)
+            is_last = r_index == len(question.next) - 1
+            cond = None
+            if route.when is not None:
+                cond = on_graph.condition((*r_loc, "when"), route.when, shapes, derived)
+                if is_last:
+                    on_graph.add(r_loc, f"question '{question.id}' has no default route; end `next` with a route without `when`")
+            elif not is_last:
+                on_graph.add(r_loc, f"question '{question.id}': only the last route may omit `when`; routes after it are never taken")
+            routes.append(Route(cond, route.goto))
+        questions[question.id] = CompiledQuestion(question, ask_when, tuple(routes))
+    return questions
+
+
+def _check_graph(graph: GraphFile, questions: Mapping[str, CompiledQuestion], on_graph: _Collector) -> None:
+    index_of = {q.id: i for i, q in enumerate(graph.questions)}
+    for question in questions.values():
+        for r_index, route in enumerate(question.routes):
+            if route.goto != END and route.goto not in questions:
+                on_graph.add(
+                    ("questions", index_of[question.id], "next", r_index, "goto"),
+                    f"goto '{route.goto}' is not a question; use an existing id or 'end'",
+                )
+    if graph.start not in questions:
+        on_graph.add(("start",), f"start '{graph.start}' is not a question id")
+        return
+    # Depth-first walk from start: finds cycles (grey nodes seen again) and what is reachable.
+    colour: dict[str, int] = {}
+    stack: list[tuple[str, int]] = [(graph.start, 0)]
+    colour[graph.start] = 1
+    while stack:
+        node, next_route = stack.pop()
+        routes = questions[node].routes
+        if next_route < len(routes):
+            stack.append((node, next_route + 1))
+            target = routes[next_route].goto
+            if target not in questions:
+                continue
+            if colour.get(target) == 1:
+                on_graph.add(
+                    ("questions", index_of[node], "next", next_route, "goto"),
+                    f"route from '{node}' to '{target}' closes a cycle; the graph must only go forward",
+                )
+            elif target not in colour:
+                colour[target] = 1
+                stack.append((target, 0))
+        else:
+            colour[node] = 2
+    for question_id in questions:
+        if question_id not in colour:
+            on_graph.add(
+                ("questions", index_of[question_id], "id"),
+                f"question '{question_id}' is unreachable from start '{graph.start}'; route to it or remove it",
+            )
+
+
+def _compile_incentives(
+    files: list[tuple[Path, Incentive, Any]],
+    graph: GraphFile,
+    facts: Mapping[str, Any],
+    shapes: Mapping[str, FactShape],
+    derived: Mapping[str, Condition],
+    problems: list[Problem],
+) -> dict[str, CompiledIncentive]:
+    compiled: dict[str, CompiledIncentive] = {}
+    collectors: dict[str, _Collector] = {}
+    need_values = set(facts[graph.need_fact].value_ids()) if graph.need_fact in facts else set()
+    for path, incentive, raw in files:
+        on_file = _Collector(path, raw, problems)
+        if incentive.id != path.stem:
+            on_file.add(("id",), f"id '{incentive.id}' differs from the file name; rename the file to {incentive.id}.yaml")
+        if incentive.id in compiled:
+            on_file.add(("id",), f"instrument '{incentive.id}' is defined twice")
+            continue
+        for need in incentive.serves:
+            if graph.need_fact is None:
+                on_file.add(("serves",), "serves needs a need_fact in questions/graph.yaml")
+            elif need not in need_values:
+                on_file.add(("serves", need), f"'{need}' is not a value of need fact '{graph.need_fact}'")
+        requirements = []
+        seen: set[str] = set()
+        for index, requirement in enumerate(incentive.requires):
+            if requirement.id in seen:
+                on_file.add(("requires", index, "id"), f"requirement id '{requirement.id}' is used twice")
+            seen.add(requirement.id)
+            cond = on_file.condition(("requires", index, "when"), requirement.when, shapes, derived)
+            if cond is not None:
+                requirements.append(CompiledRequirement(requirement, cond))
+        compiled[incentive.id] = CompiledIncentive(incentive, tuple(requirements))
+        collectors[incentive.id] = on_file
+    for incentive_id, item in compiled.items():
+        on_file = collectors[incentive_id]
+        for index, other in enumerate(item.model.combines_with):
+            if other not in compiled:
+                on_file.add(("combines_with", index), f"combines_with names unknown instrument '{other}'")
+        for index, exclusion in enumerate(item.model.excludes):
+            if exclusion.instrument not in compiled:
+                on_file.add(("excludes", index, "instrument"), f"excludes names unknown instrument '{exclusion.instrument}'")
+    return compiled
+
+
+def _fingerprint(root: Path, files: list[Path]) -> str:
+    digest = hashlib.sha256()
+    for relative in sorted(files):
+        digest.update(str(relative).encode())
+        digest.update((root / relative).read_bytes())
+    return digest.hexdigest()[:12]

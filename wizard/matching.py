@@ -1,0 +1,251 @@
+"""Instrument verdicts, with their reasons, and the ranked recommendation.
+
+A verdict is ``eligible`` when every requirement in force holds, ``not_eligible`` when one fails
+(the reason names the answers that decided it), and ``possibly`` when it hangs on something still
+unknown or on a rule the citizen must verify. ``outstanding_facts`` is the other side of the same
+coin: the facts whose answer could still change a verdict or the ranking.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Literal
+
+from wizard.conditions import FALSE, TRUE, Const, Known, Unknown, facts_in, simplify
+from wizard.content import CompiledIncentive, CompiledRequirement, Content
+from wizard.model import Lang, Text
+
+Status = Literal["eligible", "possibly", "not_eligible"]
+
+
+@dataclass(frozen=True)
+class Verdict:
+    instrument: str
+    status: Status
+    reasons: tuple[Text, ...]
+    missing: tuple[str, ...] = ()
+    """Facts still unknown (or answered "weet ik niet") that the verdict hangs on."""
+    verify: tuple[Text, ...] = ()
+    fit: int = 0
+    notes: tuple[Text, ...] = ()
+
+    def reason(self, lang: Lang) -> str:
+        return " ".join(r.get(lang) for r in self.reasons)
+
+
+@dataclass(frozen=True)
+class Result:
+    date: date
+    rules_version: str
+    complete: bool
+    verdicts: dict[str, Verdict]
+    recommended: tuple[str, ...]
+    tips: tuple[str, ...]
+    referral: Text | None = None
+    """Set when nothing applies: where to go next."""
+    asked: tuple[str, ...] = field(default_factory=tuple)
+
+    def with_status(self, status: Status) -> dict[str, Verdict]:
+        return {i: v for i, v in self.verdicts.items() if v.status == status}
+
+
+def _answered(known: Known) -> set[str]:
+    return set(known)
+
+
+def _in_force(incentive: CompiledIncentive, on: date) -> list[CompiledRequirement]:
+    return [r for r in incentive.requirements if r.model.in_force(on)]
+
+
+def outstanding_facts(content: Content, known: Known, on: date) -> set[str]:
+    """Facts not yet answered whose answer could still change a verdict or the ranking."""
+    answered = _answered(known)
+    need_open = content.need_fact is not None and content.need_fact not in answered
+    outstanding: set[str] = set()
+    for incentive in content.incentives.values():
+        if not incentive.model.in_force(on):
+            continue
+        residuals = [(r, simplify(r.condition, known)) for r in _in_force(incentive, on)]
+        if any(res == FALSE and r.model.if_unmet == "not_eligible" for r, res in residuals):
+            continue  # already excluded: nothing can bring it back
+        for _, residual in residuals:
+            if not isinstance(residual, Const):
+                outstanding |= facts_in(residual) - answered
+        if need_open and incentive.model.serves:
+            outstanding.add(content.need_fact)  # type: ignore[arg-type]
+    return outstanding
+
+
+class Matcher:
+    """Turns known facts into verdicts and a ranking for one content set."""
+
+    def __init__(self, content: Content) -> None:
+        self.content = content
+
+    def describe_answers(self, facts: set[str] | frozenset[str], known: Known) -> Text | None:
+        """"Uw situatie: Werkzoekende; Leeftijd: 45" for the known facts among ``facts``."""
+        parts_nl: list[str] = []
+        parts_en: list[str] = []
+        for fact_id in sorted(facts, key=self._fact_order):
+            value = known.get(fact_id)
+            if value is None or isinstance(value, Unknown):
+                continue
+            fact = self.content.facts[fact_id]
+            shown_nl = fact.value_label(value, "nl") if isinstance(value, str) else str(value)
+            shown_en = fact.value_label(value, "en") if isinstance(value, str) else str(value)
+            parts_nl.append(f"{fact.label.nl}: {shown_nl}")
+            parts_en.append(f"{fact.label.en}: {shown_en}")
+        if not parts_nl:
+            return None
+        return Text(nl=f"(uw antwoord: {'; '.join(parts_nl)})", en=f"(your answer: {'; '.join(parts_en)})")
+
+    def _fact_order(self, fact_id: str) -> int:
+        order = list(self.content.facts)
+        return order.index(fact_id) if fact_id in order else len(order)
+
+    def fact_labels(self, facts: list[str]) -> Text:
+        known_facts = [self.content.facts[f] for f in facts if f in self.content.facts]
+        return Text(
+            nl=", ".join(f.label.nl for f in known_facts) or "-",
+            en=", ".join(f.label.en for f in known_facts) or "-",
+        )
+
+    def verdict(self, incentive: CompiledIncentive, known: Known, on: date, fit: int) -> Verdict:
+        model = incentive.model
+        if not model.in_force(on):
+            return Verdict(model.id, "not_eligible", (_not_in_force(model.valid_from, model.valid_until, on),), fit=fit)
+        hard_fails: list[Text] = []
+        soft_fails: list[Text] = []
+        verify: list[Text] = list(model.verify)
+        pending: list[CompiledRequirement] = []
+        holds: list[Text] = []
+        for requirement in _in_force(incentive, on):
+            residual = simplify(requirement.condition, known)
+            deciding = self.describe_answers(facts_in(requirement.condition), known)
+            if residual == FALSE:
+                reason = _join(requirement.model.why_not, deciding)
+                if requirement.model.if_unmet == "possibly":
+                    soft_fails.append(reason)
+                    if requirement.model.verify is not None:
+                        verify.insert(0, requirement.model.verify)
+                else:
+                    hard_fails.append(reason)
+            elif residual == TRUE:
+                if requirement.model.why is not None:
+                    holds.append(_join(requirement.model.why, deciding))
+            else:
+                pending.append(requirement)
+        if hard_fails:
+            return Verdict(model.id, "not_eligible", tuple(hard_fails), fit=fit)
+        if not pending and not soft_fails:
+            reasons = tuple(holds) or (Text(nl="U voldoet aan alle voorwaarden.", en="You meet every condition."),)
+            return Verdict(model.id, "eligible", reasons, verify=tuple(verify), fit=fit)
+        missing = sorted(
+            {f for r in pending for f in facts_in(simplify(r.condition, known))}, key=self._fact_order
+        )
+        reasons_list = list(soft_fails)
+        if missing:
+            labels = self.fact_labels(missing)
+            reasons_list.append(
+                Text(
+                    nl=f"Dit hangt nog af van: {labels.nl}. Zoek dit uit of vraag het na.",
+                    en=f"This still depends on: {labels.en}. Find out or ask.",
+                )
+            )
+            for requirement in pending:
+                if requirement.model.verify is not None:
+                    verify.insert(0, requirement.model.verify)
+        return Verdict(model.id, "possibly", tuple(reasons_list), tuple(missing), tuple(verify), fit=fit)
+
+    def result(self, known: Known, on: date, complete: bool, asked: tuple[str, ...] = ()) -> Result:
+        need = known.get(self.content.need_fact) if self.content.need_fact else None
+        verdicts: dict[str, Verdict] = {}
+        tips: list[str] = []
+        for incentive in self.content.incentives.values():
+            serves = incentive.model.serves
+            if isinstance(need, str):
+                fit = serves.get(need, 0)
+            else:  # need unknown: every instrument may serve it
+                fit = max(serves.values(), default=0)
+            verdict = self.verdict(incentive, known, on, fit)
+            if incentive.model.kind == "tip":
+                if verdict.status == "eligible" and fit > 0:
+                    tips.append(incentive.id)
+                continue
+            verdicts[incentive.id] = verdict
+        ranked = self._rank(verdicts)
+        recommended = self._drop_excluded(ranked)
+        verdicts = self._annotate_excluded(verdicts, ranked, recommended)
+        return Result(
+            date=on,
+            rules_version=self.content.version,
+            complete=complete,
+            verdicts=verdicts,
+            recommended=tuple(recommended),
+            tips=tuple(tips),
+            referral=None if recommended else self.content.referral,
+            asked=asked,
+        )
+
+    def _rank(self, verdicts: Mapping[str, Verdict]) -> list[str]:
+        def key(instrument: str) -> tuple[int, int, int, str]:
+            verdict = verdicts[instrument]
+            priority = self.content.incentives[instrument].model.priority
+            return (verdict.status != "eligible", -verdict.fit, -priority, instrument)
+
+        candidates = [i for i, v in verdicts.items() if v.status != "not_eligible" and v.fit > 0]
+        return sorted(candidates, key=key)
+
+    def _exclusions(self, instrument: str) -> dict[str, Text]:
+        """Instruments never to be used with ``instrument`` for the same training, both directions."""
+        found = {e.instrument: e.note for e in self.content.incentives[instrument].model.excludes}
+        for other in self.content.incentives.values():
+            for exclusion in other.model.excludes:
+                if exclusion.instrument == instrument:
+                    found.setdefault(other.id, exclusion.note)
+        return found
+
+    def _drop_excluded(self, ranked: list[str]) -> list[str]:
+        kept: list[str] = []
+        for instrument in ranked:
+            if not any(instrument in self._exclusions(k) for k in kept):
+                kept.append(instrument)
+        return kept
+
+    def _annotate_excluded(
+        self, verdicts: dict[str, Verdict], ranked: list[str], kept: list[str]
+    ) -> dict[str, Verdict]:
+        """Annotate a lower-ranked instrument that cannot be combined with a better one."""
+        updated = dict(verdicts)
+        for instrument in ranked:
+            if instrument in kept:
+                continue
+            for better in kept:
+                note = self._exclusions(better).get(instrument)
+                if note is not None:
+                    old = updated[instrument]
+                    updated[instrument] = Verdict(
+                        old.instrument, old.status, old.reasons, old.missing, old.verify, old.fit, (*old.notes, note)
+                    )
+        return updated
+
+
+def _join(text: Text, deciding: Text | None) -> Text:
+    if deciding is None:
+        return text
+    return Text(nl=f"{text.nl} {deciding.nl}", en=f"{text.en} {deciding.en}")
+
+
+def _not_in_force(valid_from: date, valid_until: date | None, on: date) -> Text:
+    if on < valid_from:
+        return Text(
+            nl=f"Bestaat pas vanaf {valid_from:%d-%m-%Y}; op {on:%d-%m-%Y} kunt u het nog niet gebruiken.",
+            en=f"Only exists from {valid_from:%Y-%m-%d}; on {on:%Y-%m-%d} you cannot use it yet.",
+        )
+    assert valid_until is not None
+    return Text(
+        nl=f"Liep af op {valid_until:%d-%m-%Y}; op {on:%d-%m-%Y} kunt u het niet meer aanvragen.",
+        en=f"Ended on {valid_until:%Y-%m-%d}; on {on:%Y-%m-%d} you can no longer apply.",
+    )

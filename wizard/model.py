@@ -1,0 +1,189 @@
+"""Pydantic models of the content files, exactly as authors write them.
+
+Every model forbids unknown keys, so a typo is an error with a line number rather than a silently
+ignored rule. Conditions stay text here; ``loading`` parses them once the facts are known.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+
+Id = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$", max_length=64)]
+"""Fact, value, question and instrument ids: lower-case snake_case."""
+
+Lang = Literal["nl", "en"]
+LANGS: tuple[Lang, ...] = ("nl", "en")
+YES_NO_VALUES = ("ja", "nee")
+END = "end"
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+class Text(Strict):
+    """A citizen-facing text: Dutch first, English alongside."""
+
+    nl: Annotated[str, StringConstraints(min_length=1)]
+    en: Annotated[str, StringConstraints(min_length=1)]
+
+    def get(self, lang: Lang) -> str:
+        return self.en if lang == "en" else self.nl
+
+
+# --- questions/facts.yaml ------------------------------------------------------------------------
+
+
+class FactValue(Strict):
+    id: Id
+    label: Text
+
+
+class Fact(Strict):
+    id: Id
+    kind: Literal["choice", "yes_no", "integer", "date"]
+    label: Text
+    values: list[FactValue] = Field(default_factory=list)
+    offer_unknown: bool = True
+    optional: bool = False
+    min: int | None = None
+    max: int | None = None
+    unused: str | None = Field(default=None, description="Why no question asks this fact (yet).")
+
+    @model_validator(mode="after")
+    def _values_fit_kind(self) -> Fact:
+        if self.kind == "choice" and len(self.values) < 2:
+            raise ValueError("a choice fact needs at least two values")
+        if self.kind == "yes_no" and self.values:
+            ids = tuple(v.id for v in self.values)
+            if ids != YES_NO_VALUES:
+                raise ValueError("a yes_no fact has the values ja and nee, in that order")
+        if self.kind in ("integer", "date") and self.values:
+            raise ValueError(f"a {self.kind} fact has no list of values")
+        if (self.min is not None or self.max is not None) and self.kind != "integer":
+            raise ValueError("min and max are only for integer facts")
+        if self.min is not None and self.max is not None and self.min > self.max:
+            raise ValueError(f"min ({self.min}) is larger than max ({self.max})")
+        seen: set[str] = set()
+        for value in self.values:
+            if value.id in seen:
+                raise ValueError(f"value '{value.id}' is listed twice")
+            seen.add(value.id)
+        return self
+
+    def value_ids(self) -> tuple[str, ...]:
+        if self.kind == "yes_no":
+            return YES_NO_VALUES
+        return tuple(v.id for v in self.values)
+
+    def value_label(self, value: str, lang: Lang) -> str:
+        for item in self.values:
+            if item.id == value:
+                return item.label.get(lang)
+        if self.kind == "yes_no":
+            return {"ja": ("ja", "yes"), "nee": ("nee", "no")}[value][lang == "en"]
+        return value
+
+
+class DerivedFact(Strict):
+    id: Id
+    label: Text
+    when: str
+
+
+class FactsFile(Strict):
+    facts: list[Fact] = Field(min_length=1)
+    derived: list[DerivedFact] = Field(default_factory=list)
+
+
+# --- questions/graph.yaml ------------------------------------------------------------------------
+
+
+class Route(Strict):
+    when: str | None = None
+    goto: Id
+
+
+class Question(Strict):
+    id: Id
+    fact: Id
+    text: Text
+    help: Text | None = None
+    ask_when: str | None = None
+    next: list[Route] = Field(min_length=1)
+
+
+class GraphFile(Strict):
+    version: Annotated[str, StringConstraints(min_length=1)]
+    start: Id
+    need_fact: Id | None = None
+    referral: Text
+    questions: list[Question] = Field(min_length=1)
+
+
+# --- incentives/<id>.yaml ------------------------------------------------------------------------
+
+
+class Dated(Strict):
+    valid_from: date | None = None
+    valid_until: date | None = None
+
+    @model_validator(mode="after")
+    def _window_is_ordered(self) -> Dated:
+        if self.valid_from and self.valid_until and self.valid_from > self.valid_until:
+            raise ValueError(
+                f"valid_from {self.valid_from} is after valid_until {self.valid_until}; swap them"
+            )
+        return self
+
+    def in_force(self, on: date) -> bool:
+        after_start = self.valid_from is None or self.valid_from <= on
+        before_end = self.valid_until is None or on <= self.valid_until
+        return after_start and before_end
+
+
+class Requirement(Dated):
+    id: Id
+    when: str
+    why: Text | None = None
+    why_not: Text
+    if_unmet: Literal["not_eligible", "possibly"] = "not_eligible"
+    verify: Text | None = None
+
+
+class Link(Strict):
+    label: Text
+    url: Annotated[str, StringConstraints(pattern=r"^https?://\S+$")]
+
+
+class Source(Strict):
+    url: Annotated[str, StringConstraints(pattern=r"^https?://\S+$")]
+    title: Annotated[str, StringConstraints(min_length=1)]
+    read_on: date
+
+
+class Exclusion(Strict):
+    instrument: Id
+    note: Text
+
+
+class Incentive(Dated):
+    id: Id
+    kind: Literal["instrument", "tip"] = "instrument"
+    name: Text
+    summary: Text
+    valid_from: date  # type: ignore[assignment]  # required here, optional on requirements
+    confidence: Literal["high", "medium", "low"]
+    priority: int = 0
+    serves: dict[Id, Annotated[int, Field(ge=1, le=3)]] = Field(default_factory=dict)
+    requires: list[Requirement] = Field(default_factory=list)
+    next_steps: list[Text] = Field(default_factory=list)
+    links: list[Link] = Field(default_factory=list)
+    phone: str | None = None
+    combines_with: list[Id] = Field(default_factory=list)
+    excludes: list[Exclusion] = Field(default_factory=list)
+    verify: list[Text] = Field(default_factory=list)
+    sources: list[Source] = Field(min_length=1)

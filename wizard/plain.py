@@ -1,0 +1,119 @@
+"""Plain mode: the same questions line by line, for screen readers, pipes and dumb terminals.
+
+No colour, no cursor movement, no box drawing: just numbered options and a prompt. ``terug`` goes
+back, ``?`` shows the help text. Works with piped standard input (each line answers one question).
+"""
+
+from __future__ import annotations
+
+from typing import TextIO
+
+from wizard.conditions import UNKNOWN
+from wizard.content import CompiledQuestion
+from wizard.engine import Engine
+from wizard.model import Lang
+from wizard.report import render_text
+from wizard.sessions import InvalidAnswer, Session
+
+BACK_WORDS = {"terug", "back", "vorige"}
+HELP_WORDS = {"?", "help", "uitleg"}
+UNKNOWN_WORDS = {"0", "weet niet", "weet_niet", "ik weet het niet", "?0", "dont know", "don't know"}
+
+TEXTS: dict[str, tuple[str, str]] = {
+    "progress": ("Vraag {n} van ongeveer {total}", "Question {n} of about {total}"),
+    "unknown": ("Ik weet het niet", "I don't know"),
+    "hint": (
+        "Typ het nummer van uw antwoord. '?' geeft uitleg, 'terug' gaat naar de vorige vraag.",
+        "Type the number of your answer. '?' explains, 'back' goes to the previous question.",
+    ),
+    "number_hint": (
+        "Typ een getal. '?' geeft uitleg, 'terug' gaat naar de vorige vraag.",
+        "Type a number. '?' explains, 'back' goes to the previous question.",
+    ),
+    "no_help": ("Bij deze vraag is geen extra uitleg.", "There is no extra explanation for this question."),
+    "first": ("Dit is de eerste vraag.", "This is the first question."),
+    "ended": (
+        "De invoer stopte voor alle vragen beantwoord waren.",
+        "Input ended before every question was answered.",
+    ),
+}
+
+
+def say(key: str, lang: Lang, **values: object) -> str:
+    nl, en = TEXTS[key]
+    return (en if lang == "en" else nl).format(**values)
+
+
+class PlainRunner:
+    def __init__(self, engine: Engine, stdin: TextIO, stdout: TextIO) -> None:
+        self.engine = engine
+        self.stdin = stdin
+        self.stdout = stdout
+        self.echo = not stdin.isatty()
+
+    def write(self, text: str = "") -> None:
+        self.stdout.write(text + "\n")
+        self.stdout.flush()
+
+    def show(self, question: CompiledQuestion, session: Session) -> None:
+        lang = session.lang
+        fact = self.engine.content.facts[question.fact]
+        number, total = self.engine.progress(session)
+        self.write()
+        self.write(say("progress", lang, n=number, total=total))
+        self.write(question.model.text.get(lang))
+        if fact.kind in ("choice", "yes_no"):
+            for index, value in enumerate(fact.value_ids(), start=1):
+                self.write(f"  {index}. {fact.value_label(value, lang)}")
+            if fact.offer_unknown or fact.optional:
+                self.write(f"  0. {say('unknown', lang)}")
+            self.write(say("hint", lang))
+        else:
+            self.write(say("number_hint", lang))
+
+    def interpret(self, question: CompiledQuestion, line: str) -> object:
+        fact = self.engine.content.facts[question.fact]
+        text = line.strip()
+        if fact.kind == "integer" and text.lstrip("-").isdigit():
+            return text
+        if text.lower() in UNKNOWN_WORDS:
+            return UNKNOWN
+        if fact.kind in ("choice", "yes_no"):
+            values = fact.value_ids()
+            if text.isdigit() and 1 <= int(text) <= len(values):
+                return values[int(text) - 1]
+            labels = {fact.value_label(v, lang).lower(): v for v in values for lang in ("nl", "en")}
+            return labels.get(text.lower(), text)
+        return text
+
+    def run(self, session: Session) -> int:
+        while True:
+            question = self.engine.current_question(session)
+            if question is None:
+                break
+            self.show(question, session)
+            line = self.stdin.readline()
+            if not line:
+                self.write()
+                self.write(say("ended", session.lang))
+                self.write(render_text(self.engine.content, self.engine.result(session), session.lang))
+                return 1
+            if self.echo:
+                self.write(f"> {line.rstrip()}")
+            word = line.strip().lower()
+            if word in BACK_WORDS:
+                if not self.engine.walk(session).asked:
+                    self.write(say("first", session.lang))
+                session, _ = self.engine.back(session)
+                continue
+            if word in HELP_WORDS:
+                help_text = question.model.help
+                self.write(help_text.get(session.lang) if help_text else say("no_help", session.lang))
+                continue
+            try:
+                session = self.engine.answer(session, self.interpret(question, line))
+            except InvalidAnswer as exc:
+                self.write(exc.reason.get(session.lang))
+        self.write()
+        self.write(render_text(self.engine.content, self.engine.result(session), session.lang))
+        return 0

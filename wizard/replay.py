@@ -1,0 +1,175 @@
+"""Scenario files: scripted answer paths, replayed through the real engine and checked.
+
+A scenario answers by fact id. The replay answers each question the wizard asks from the file; a
+question the file cannot answer is a failure (or "weet ik niet" with ``unanswered: weet_niet``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from wizard.conditions import UNKNOWN
+from wizard.engine import Engine
+from wizard.model import Lang
+from wizard.problems import ContentError
+from wizard.sessions import UNKNOWN_ANSWER, InvalidAnswer
+from wizard.yamlio import line_of, read_yaml
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Expectation(_Strict):
+    recommended_first: str | list[str] | None = None
+    recommended_includes: list[str] = Field(default_factory=list)
+    eligible_includes: list[str] = Field(default_factory=list)
+    possibly_includes: list[str] = Field(default_factory=list)
+    not_eligible_includes: list[str] = Field(default_factory=list)
+    eligible_exactly: list[str] | None = None
+    nothing_applies: bool | None = None
+    max_questions: int | None = None
+
+
+class Scenario(_Strict):
+    name: str
+    date: date | None = None
+    lang: Lang = "nl"
+    answers: dict[str, str | int] = Field(default_factory=dict)
+    unanswered: Literal["error", "weet_niet"] = "error"
+    expect: Expectation = Field(default_factory=Expectation)
+
+
+@dataclass
+class ScenarioReport:
+    """The outcome of one scenario; ``to_json`` gives the keys outside test suites rely on."""
+
+    path: str
+    name: str
+    date: date
+    rules_version: str
+    passed: bool = True
+    failures: list[str] = field(default_factory=list)
+    asked: list[str] = field(default_factory=list)
+    recommended: list[str] = field(default_factory=list)
+    eligible: dict[str, str] = field(default_factory=dict)
+    possibly: dict[str, str] = field(default_factory=dict)
+    not_eligible: dict[str, str] = field(default_factory=dict)
+
+    def fail(self, message: str) -> None:
+        self.passed = False
+        self.failures.append(message)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "scenario": self.path,
+            "name": self.name,
+            "passed": self.passed,
+            "failures": self.failures,
+            "asked": self.asked,
+            "recommended": self.recommended,
+            "eligible": self.eligible,
+            "possibly": self.possibly,
+            "not_eligible": self.not_eligible,
+            "date": self.date.isoformat(),
+            "rules_version": self.rules_version,
+        }
+
+
+def scenario_files(targets: Iterable[Path]) -> Iterator[Path]:
+    """Every ``*.yaml`` under each target (a file or a folder), sorted, each once."""
+    seen: set[Path] = set()
+    for target in targets:
+        files = sorted(target.rglob("*.yaml")) if target.is_dir() else [target]
+        for path in files:
+            if path not in seen:
+                seen.add(path)
+                yield path
+
+
+def load_scenario(path: Path) -> Scenario:
+    """Read and validate a scenario file; raise ContentError with ``file:line`` problems."""
+    from wizard.problems import Problem
+
+    raw = read_yaml(path)
+    try:
+        return Scenario.model_validate(raw)
+    except ValidationError as exc:
+        problems = [
+            Problem(path, line_of(raw, tuple(e["loc"])), f"{'.'.join(map(str, e['loc']))}: {e['msg']}")
+            for e in exc.errors()
+        ]
+        raise ContentError(problems) from None
+
+
+def run_scenario(engine: Engine, scenario: Scenario, path: str = "") -> ScenarioReport:
+    """Answer every question the wizard asks from the scenario, then check its expectations."""
+    content = engine.content
+    on = scenario.date or date.today()
+    report = ScenarioReport(path or scenario.name, scenario.name, on, content.version)
+    for fact_id in scenario.answers:
+        if fact_id not in content.facts:
+            report.fail(f"answers: '{fact_id}' is not a fact of this content")
+    session = engine.start(on, scenario.lang)
+    for _ in range(len(content.questions) + 1):
+        question = engine.current_question(session)
+        if question is None:
+            break
+        if question.fact in scenario.answers:
+            raw: object = scenario.answers[question.fact]
+        elif scenario.unanswered == "weet_niet":
+            raw = UNKNOWN_ANSWER
+        else:
+            report.fail(f"the wizard asked '{question.fact}', which the scenario does not answer")
+            break
+        try:
+            session = engine.answer(session, UNKNOWN if raw == UNKNOWN_ANSWER else raw)
+        except InvalidAnswer as exc:
+            report.fail(f"answer to '{question.fact}' refused: {exc.reason.en}")
+            break
+    result = engine.result(session)
+    lang = scenario.lang
+    report.asked = list(result.asked)
+    report.recommended = list(result.recommended)
+    for instrument, verdict in result.verdicts.items():
+        getattr(report, verdict.status)[instrument] = verdict.reason(lang)
+    _check(scenario.expect, report)
+    return report
+
+
+def _check(expect: Expectation, report: ScenarioReport) -> None:
+    def status_of(instrument: str) -> str:
+        for status in ("eligible", "possibly", "not_eligible"):
+            if instrument in getattr(report, status):
+                return status
+        return "unknown instrument"
+
+    if expect.recommended_first is not None:
+        wanted = [expect.recommended_first] if isinstance(expect.recommended_first, str) else expect.recommended_first
+        first = report.recommended[0] if report.recommended else None
+        if first not in wanted:
+            report.fail(f"recommended first: expected {' or '.join(wanted)}, got {first or 'nothing'}")
+    for instrument in expect.recommended_includes:
+        if instrument not in report.recommended:
+            report.fail(f"recommended: expected to include {instrument}, got {report.recommended}")
+    for status in ("eligible", "possibly", "not_eligible"):
+        for instrument in getattr(expect, f"{status}_includes"):
+            if instrument not in getattr(report, status):
+                report.fail(f"{instrument}: expected {status}, got {status_of(instrument)}")
+    if expect.eligible_exactly is not None and sorted(expect.eligible_exactly) != sorted(report.eligible):
+        report.fail(f"eligible exactly: expected {sorted(expect.eligible_exactly)}, got {sorted(report.eligible)}")
+    if expect.nothing_applies is not None:
+        nothing = not report.recommended and not report.eligible and not report.possibly
+        if nothing != expect.nothing_applies:
+            report.fail(f"nothing applies: expected {expect.nothing_applies}, got {nothing}")
+    if expect.max_questions is not None and len(report.asked) > expect.max_questions:
+        report.fail(
+            f"asked {len(report.asked)} questions, more than max_questions {expect.max_questions}: "
+            f"{', '.join(report.asked)}"
+        )
