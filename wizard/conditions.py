@@ -175,6 +175,10 @@ class FactShape:
 class ConditionError(ValueError):
     """A condition that is not in the grammar or names something that does not exist."""
 
+    def __init__(self, message: str, unknown_fact: str | None = None) -> None:
+        super().__init__(message)
+        self.unknown_fact = unknown_fact
+
 
 _TOKEN = re.compile(
     r"""
@@ -327,7 +331,7 @@ class _Parser:
             )
         shape = self.facts.get(name)
         if shape is None:
-            raise ConditionError(_unknown_fact(name, column, self.facts, self.derived))
+            raise ConditionError(_unknown_fact(name, column, self.facts, self.derived), name)
         return shape
 
     def bare(self, name: str, column: int) -> Condition:
@@ -335,7 +339,7 @@ class _Parser:
             return self.derived[name]
         shape = self.facts.get(name)
         if shape is None:
-            raise ConditionError(_unknown_fact(name, column, self.facts, self.derived))
+            raise ConditionError(_unknown_fact(name, column, self.facts, self.derived), name)
         if shape.kind != "yes_no":
             raise ConditionError(
                 f"'{name}' at column {column} is a {shape.kind} fact; compare it, "

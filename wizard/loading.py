@@ -28,10 +28,14 @@ INCENTIVES_DIR = Path("incentives")
 class _Collector:
     """Gathers problems for one file, turning a location path into its line."""
 
-    def __init__(self, path: Path, raw: Any, problems: list[Problem]) -> None:
+    def __init__(
+        self, path: Path, raw: Any, problems: list[Problem], quiet: frozenset[str] = frozenset()
+    ) -> None:
         self.path = path
         self.raw = raw
         self.problems = problems
+        self.quiet = quiet
+        """Derived facts already reported broken: a condition naming one adds no second error."""
 
     def add(self, loc: Loc, message: str) -> None:
         self.problems.append(Problem(self.path, line_of(self.raw, loc), message))
@@ -46,7 +50,8 @@ class _Collector:
         try:
             return parse_condition(text, shapes, derived)
         except ConditionError as exc:
-            self.add(loc, f"condition `{text}`: {exc}")
+            if exc.unknown_fact not in self.quiet:
+                self.add(loc, f"condition `{text}`: {exc}")
             return None
 
 
@@ -65,7 +70,9 @@ def _describe(error: Mapping[str, Any]) -> str:
     if kind in ("model_type", "dict_type"):
         return f"{where}: expected a mapping of keys (key: value)"
     message = str(error["msg"]).removeprefix("Value error, ")
-    return f"{where}: {message}"
+    if kind.startswith(("date_", "datetime_")):
+        message += "; write dates as YYYY-MM-DD"
+    return f"{where}: {message}" if loc else message
 
 
 def _validate(root: Path, relative: Path, model: type[M], problems: list[Problem]) -> tuple[M, Any] | None:
@@ -136,16 +143,19 @@ def _link(
     for index, fact in enumerate(facts_file.facts):
         if fact.id in facts:
             on_facts.add(("facts", index, "id"), f"fact '{fact.id}' is declared twice; keep one")
+            continue
         facts[fact.id] = fact
     shapes = {f.id: FactShape(f.kind, frozenset(f.value_ids())) for f in facts.values()}
     derived = _derive(facts_file, shapes, on_facts)
+    broken = frozenset(d.id for d in facts_file.derived) - set(derived)
+    on_graph.quiet = broken
 
     questions = _compile_questions(graph, shapes, derived, facts, on_graph)
     _check_graph(graph, questions, on_graph)
     if graph.need_fact is not None and graph.need_fact not in facts:
         on_graph.add(("need_fact",), f"need_fact '{graph.need_fact}' is not a fact in {FACTS_FILE}")
 
-    incentives = _compile_incentives(incentive_files, graph, facts, shapes, derived, problems)
+    incentives = _compile_incentives(incentive_files, graph, facts, shapes, derived, problems, broken)
     if problems:
         return None
     routing: set[str] = set()
@@ -179,6 +189,7 @@ def _derive(
         if derived_id in shapes:
             on_facts.add(("derived", index, "id"), f"'{derived_id}' is both a fact and a derived fact")
     visiting: list[str] = []
+    on_derived = _Collector(on_facts.path, on_facts.raw, on_facts.problems, frozenset(pending))
 
     def resolve(name: str) -> None:
         if name in done or name not in pending:
@@ -193,7 +204,7 @@ def _derive(
             if word != name:
                 resolve(word)
         visiting.pop()
-        cond = on_facts.condition(("derived", index, "when"), derived.when, shapes, done)
+        cond = on_derived.condition(("derived", index, "when"), derived.when, shapes, done)
         if cond is not None:
             done[name] = cond
 
@@ -286,12 +297,13 @@ def _compile_incentives(
     shapes: Mapping[str, FactShape],
     derived: Mapping[str, Condition],
     problems: list[Problem],
+    broken: frozenset[str],
 ) -> dict[str, CompiledIncentive]:
     compiled: dict[str, CompiledIncentive] = {}
     collectors: dict[str, _Collector] = {}
     need_values = set(facts[graph.need_fact].value_ids()) if graph.need_fact in facts else set()
     for path, incentive, raw in files:
-        on_file = _Collector(path, raw, problems)
+        on_file = _Collector(path, raw, problems, broken)
         if incentive.id != path.stem:
             on_file.add(("id",), f"id '{incentive.id}' differs from the file name; rename the file to {incentive.id}.yaml")
         if incentive.id in compiled:

@@ -9,7 +9,15 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$", max_length=64)]
 """Fact, value, question and instrument ids: lower-case snake_case."""
@@ -131,13 +139,13 @@ class Dated(Strict):
     valid_from: date | None = None
     valid_until: date | None = None
 
-    @model_validator(mode="after")
-    def _window_is_ordered(self) -> Dated:
-        if self.valid_from and self.valid_until and self.valid_from > self.valid_until:
-            raise ValueError(
-                f"valid_from {self.valid_from} is after valid_until {self.valid_until}; swap them"
-            )
-        return self
+    @field_validator("valid_until")
+    @classmethod
+    def _window_is_ordered(cls, until: date | None, info: ValidationInfo) -> date | None:
+        start = info.data.get("valid_from")
+        if until is not None and start is not None and start > until:
+            raise ValueError(f"valid_until {until} is before valid_from {start}; swap them")
+        return until
 
     def in_force(self, on: date) -> bool:
         after_start = self.valid_from is None or self.valid_from <= on

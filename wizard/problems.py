@@ -15,12 +15,14 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.message}"
+        where = f"{self.path}:{self.line}" if self.line > 0 else f"{self.path}"
+        return f"{where}: {self.message}"
 
 
 class ContentError(Exception):
     """The content cannot be used; carries every problem found, not just the first."""
 
     def __init__(self, problems: list[Problem]) -> None:
-        self.problems = sorted(problems, key=lambda p: (str(p.path), p.line, p.message))
+        unique = set(problems)  # one cause reached twice is reported once
+        self.problems = sorted(unique, key=lambda p: (str(p.path), p.line, p.message))
         super().__init__("\n".join(str(p) for p in self.problems))

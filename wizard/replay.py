@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import date
+import datetime as dt
 from pathlib import Path
 from typing import Any, Literal
 
@@ -39,7 +39,7 @@ class Expectation(_Strict):
 
 class Scenario(_Strict):
     name: str
-    date: date | None = None
+    date: dt.date | None = None
     lang: Lang = "nl"
     answers: dict[str, str | int] = Field(default_factory=dict)
     unanswered: Literal["error", "weet_niet"] = "error"
@@ -52,7 +52,7 @@ class ScenarioReport:
 
     path: str
     name: str
-    date: date
+    date: dt.date
     rules_version: str
     passed: bool = True
     failures: list[str] = field(default_factory=list)
@@ -111,7 +111,7 @@ def load_scenario(path: Path) -> Scenario:
 def run_scenario(engine: Engine, scenario: Scenario, path: str = "") -> ScenarioReport:
     """Answer every question the wizard asks from the scenario, then check its expectations."""
     content = engine.content
-    on = scenario.date or date.today()
+    on = scenario.date or dt.date.today()
     report = ScenarioReport(path or scenario.name, scenario.name, on, content.version)
     for fact_id in scenario.answers:
         if fact_id not in content.facts:
