@@ -318,6 +318,8 @@ class _Parser:
             raise ConditionError(
                 f"'{name}(' at column {token.column}: function calls are not allowed"
             )
+        if after is not None and after.text == "[":
+            raise ConditionError(f"'{name}[' at column {token.column}: subscripts are not allowed")
         if after is not None and after.kind == "op":
             return self.comparison(name, token.column)
         if self.is_word("in") or (self.is_word("not") and self.is_word("in", 1)):

@@ -1,0 +1,97 @@
+"""The command line as testers and screen-reader users meet it: real processes, real pipes."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.conftest import DATA, REPO
+
+
+def leerwijzer(*args: str, stdin: str = "", env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "wizard", *args],
+        cwd=REPO,
+        input=stdin,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, **(env or {})},
+    )
+
+
+def test_piped_plain_mode_completes_a_path_and_explains() -> None:
+    done = leerwijzer("plain", "--content", str(DATA / "tiny"), "--date", "2026-11-23", stdin="1\n1\n1\n")
+    assert done.returncode == 0, done.stderr
+    out = done.stdout
+    assert "Vraag 1 van ongeveer 3" in out
+    assert "Aanbevolen voor u:\n1. Campuskaart" in out
+    assert "Waarom: u studeert of werkt hier (uw antwoord: Rol: Student)" in out
+    assert "\x1b[" not in out  # no escape codes: a screen reader reads it as it is
+
+
+def test_plain_mode_refuses_bad_input_goes_back_and_helps_in_english() -> None:
+    done = leerwijzer(
+        "plain", "--content", str(DATA / "tiny"), "--lang", "en",
+        stdin="?\n9\n3\nback\n3\nyes\n",
+        env={"NO_COLOR": "1", "TERM": "dumb"},
+    )
+    out = done.stdout
+    assert "Pick what fits best." in out
+    assert "'9' is not an answer to 'Role'. Choose from: student, staff, visitor." in out
+    assert out.count("What is your role?") == 4  # asked, after ?, after 9, after back
+    assert "Input ended before every question was answered." in out
+    assert done.returncode == 1
+
+
+def test_replay_json_prints_one_line_per_scenario(tmp_path: Path) -> None:
+    (tmp_path / "a.yaml").write_text(
+        "name: student\ndate: 2026-11-23\nanswers: {role: student, goal: borrow, fulltime: ja}\n"
+        "expect: {recommended_first: campus_card, eligible_includes: [study_room], max_questions: 3}\n"
+    )
+    (tmp_path / "b.yaml").write_text(
+        "name: visitor\nanswers: {role: visitor}\nexpect: {recommended_first: town_pass}\n"
+    )
+    done = leerwijzer("replay", "--content", str(DATA / "tiny"), str(tmp_path), "--json")
+    lines = [json.loads(line) for line in done.stdout.splitlines()]
+    assert [line["passed"] for line in lines] == [True, False]
+    keys = {"scenario", "passed", "failures", "asked", "recommended", "eligible", "possibly", "not_eligible", "date", "rules_version"}
+    assert all(keys <= set(line) for line in lines)
+    assert lines[0]["asked"] == ["role", "goal", "fulltime"]
+    assert lines[0]["recommended"] == ["campus_card"]
+    assert lines[1]["failures"] == ["the wizard asked 'resident', which the scenario does not answer"]
+    assert done.returncode == 1
+
+
+def test_replay_can_answer_weet_niet_for_what_the_file_leaves_open(tmp_path: Path) -> None:
+    (tmp_path / "c.yaml").write_text(
+        "name: visitor\nanswers: {role: visitor, goal: borrow}\nunanswered: weet_niet\n"
+        "expect: {possibly_includes: [town_pass], recommended_first: town_pass}\n"
+    )
+    done = leerwijzer("replay", "--content", str(DATA / "tiny"), str(tmp_path / "c.yaml"))
+    assert done.returncode == 0, done.stdout
+    assert done.stdout.endswith("1 passed, 0 failed\n")
+
+
+def test_a_broken_scenario_file_is_a_clean_failure(tmp_path: Path) -> None:
+    (tmp_path / "d.yaml").write_text("name: x\nanswers: {role: student}\nexpect: {recomended_first: x}\n")
+    done = leerwijzer("replay", "--content", str(DATA / "tiny"), str(tmp_path / "d.yaml"))
+    assert done.returncode == 1
+    assert "d.yaml:3: expect.recomended_first: Extra inputs are not permitted" in done.stdout
+    assert "Traceback" not in done.stdout + done.stderr
+
+
+def test_broken_content_refuses_to_start_with_the_list_of_problems() -> None:
+    done = leerwijzer("plain", "--content", str(DATA / "invalid" / "goto_missing"), stdin="1\n")
+    assert done.returncode == 1
+    assert "questions/graph.yaml:12: goto 'residence' is not a question" in done.stderr
+    assert "Traceback" not in done.stderr
+
+
+def test_bad_date_argument_is_a_usage_error() -> None:
+    done = leerwijzer("plain", "--date", "23-11-2026")
+    assert done.returncode == 2
+    assert "'23-11-2026' is not a date; use YYYY-MM-DD" in done.stderr

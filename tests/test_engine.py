@@ -1,0 +1,134 @@
+"""The engine on the tiny generic content: walking, skipping, back, edit, verdicts, dates."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from wizard.conditions import UNKNOWN
+from wizard.content import Content
+from wizard.engine import Engine
+from wizard.sessions import InvalidAnswer, Session
+
+DAY = date(2026, 11, 23)
+
+
+def answer_all(engine: Engine, *answers: object, on: date = DAY) -> Session:
+    session = engine.start(on)
+    for raw in answers:
+        session = engine.answer(session, raw)
+    return session
+
+
+def asked(engine: Engine, session: Session) -> list[str]:
+    return [q.id for q in engine.walk(session).asked]
+
+
+def test_a_student_path_to_a_recommendation(tiny_engine: Engine) -> None:
+    session = answer_all(tiny_engine, "student", "borrow", "ja")
+    assert tiny_engine.current_question(session) is None
+    result = tiny_engine.result(session)
+    assert result.complete
+    assert result.recommended == ("campus_card",)
+    assert result.verdicts["study_room"].status == "eligible"
+    reason = result.verdicts["town_pass"].reason("nl")
+    assert reason == "u hebt al een campuskaart (uw antwoord: Rol: Student)"
+    assert result.rules_version == "tiny-1" and result.date == DAY
+
+
+def test_ask_when_false_skips_the_question(tiny_engine: Engine) -> None:
+    session = answer_all(tiny_engine, "staff", "borrow")
+    walk = tiny_engine.walk(session)
+    assert walk.complete
+    assert ("fulltime", "ask_when") in walk.skipped
+
+
+def test_a_question_that_cannot_change_the_outcome_is_skipped(tiny_engine: Engine) -> None:
+    # A visitor who does not live in town can get nothing: neither age nor goal can change that.
+    session = answer_all(tiny_engine, "visitor", "nee")
+    walk = tiny_engine.walk(session)
+    assert walk.skipped[:2] == (("age", "cannot_change_outcome"), ("goal", "cannot_change_outcome"))
+    assert walk.complete
+
+
+def test_a_rule_not_yet_in_force_does_not_ask_its_fact(tiny_engine: Engine) -> None:
+    session = answer_all(tiny_engine, "visitor", "ja", "borrow", on=date(2024, 6, 1))
+    assert asked(tiny_engine, session) == ["role", "resident", "goal"]
+    assert tiny_engine.result(session).verdicts["town_pass"].status == "eligible"
+
+
+def test_an_instrument_outside_its_window_is_not_eligible_and_says_why(tiny_engine: Engine) -> None:
+    session = answer_all(tiny_engine, "visitor", on=date(2031, 1, 5))
+    assert tiny_engine.walk(session).complete  # nothing else is open after 2030
+    verdict = tiny_engine.result(session).verdicts["town_pass"]
+    assert verdict.status == "not_eligible"
+    assert verdict.reason("nl") == "Liep af op 31-12-2030; op 05-01-2031 kunt u het niet meer aanvragen."
+
+
+def test_invalid_answers_are_refused_and_change_nothing(tiny_engine: Engine) -> None:
+    session = answer_all(tiny_engine, "visitor", "ja")
+    for bad in ("abc", "200", "-1", "manager", 3.5):
+        with pytest.raises(InvalidAnswer) as caught:
+            tiny_engine.answer(session, bad)
+        assert caught.value.reason.nl and caught.value.reason.en
+    assert session.answers == (("role", "visitor"), ("resident", "ja"))
+    with pytest.raises(InvalidAnswer, match="from 0 to 120"):
+        tiny_engine.answer(session, 121)
+
+
+def test_weet_niet_makes_a_verdict_possibly_and_names_the_missing_fact(tiny_engine: Engine) -> None:
+    session = answer_all(tiny_engine, "visitor", UNKNOWN, 30, "borrow")
+    verdict = tiny_engine.result(session).verdicts["town_pass"]
+    assert verdict.status == "possibly"
+    assert verdict.missing == ("resident",)
+    assert "Inwoner" in verdict.reason("nl")
+    assert tiny_engine.result(session).recommended == ("town_pass",)
+
+
+def test_back_forgets_the_last_answer_and_returns_it(tiny_engine: Engine) -> None:
+    session = answer_all(tiny_engine, "student", "borrow")
+    back, previous = tiny_engine.back(session)
+    assert previous == "borrow"
+    current = tiny_engine.current_question(back)
+    assert current is not None and current.id == "goal"
+    first, _ = tiny_engine.back(tiny_engine.back(back)[0])
+    assert first.answers == () and tiny_engine.back(first) == (first, None)
+
+
+def test_edit_keeps_what_applies_drops_what_left_and_reports_changes(tiny_engine: Engine) -> None:
+    session = answer_all(tiny_engine, "visitor", "ja", 30, "borrow")
+    outcome = tiny_engine.edit(session, "role", "student")
+    assert outcome.dropped == ("resident", "age")
+    assert outcome.now_asks == "fulltime"
+    assert dict(outcome.session.answers) == {"role": "student", "goal": "borrow"}
+    changed = {i: (old, new) for i, old, new in outcome.changed}
+    assert changed["town_pass"] == ("eligible", "not_eligible")
+    assert changed["campus_card"] == ("not_eligible", "eligible")
+
+
+def test_an_invalid_edit_is_refused(tiny_engine: Engine) -> None:
+    session = answer_all(tiny_engine, "visitor", "ja")
+    with pytest.raises(InvalidAnswer):
+        tiny_engine.edit(session, "role", "teacher")
+
+
+def test_progress_counts_down_as_questions_drop_out(tiny_engine: Engine) -> None:
+    session = tiny_engine.start(DAY)
+    assert tiny_engine.progress(session) == (1, 3)
+    session = tiny_engine.answer(session, "staff")
+    assert tiny_engine.progress(session) == (2, 2)
+
+
+def test_nothing_applies_gives_a_referral(tiny_engine: Engine) -> None:
+    session = answer_all(tiny_engine, "visitor", "nee")
+    result = tiny_engine.result(session)
+    assert result.recommended == ()
+    assert result.referral is not None and result.referral.en == "Ask at the front desk."
+
+
+def test_session_round_trips_through_a_dict(tiny: Content, tiny_engine: Engine) -> None:
+    session = answer_all(tiny_engine, "visitor", UNKNOWN, 30)
+    data = session.to_dict()
+    assert data["answers"] == {"role": "visitor", "resident": "weet_niet", "age": 30}
+    assert Session.from_dict(data, tiny.facts) == session

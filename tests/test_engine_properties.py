@@ -1,0 +1,108 @@
+"""Engine properties over random people, on the tiny content and on the real content.
+
+The central one: skipping questions that can no longer change the outcome gives exactly the result
+of asking every question on the path.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from tests.conftest import DATA, REPO, cached_content
+from wizard.conditions import UNKNOWN
+from wizard.content import Content
+from wizard.engine import Engine
+from wizard.matching import Result
+from wizard.sessions import Answer, Session
+
+CONTENT_ROOTS = {"tiny": DATA / "tiny", "bundled": REPO}
+DATES = st.dates(min_value=date(2023, 1, 1), max_value=date(2028, 12, 31))
+
+
+def people(content: Content) -> st.SearchStrategy[dict[str, Answer]]:
+    """A full set of answers: one per fact, "weet ik niet" included where offered."""
+    fields: dict[str, st.SearchStrategy[Answer]] = {}
+    for fact in content.facts.values():
+        options: list[st.SearchStrategy[Answer]] = []
+        if fact.kind in ("choice", "yes_no"):
+            options.append(st.sampled_from(fact.value_ids()))
+        elif fact.kind == "integer":
+            options.append(st.integers(fact.min if fact.min is not None else -5, fact.max if fact.max is not None else 150))
+        else:
+            options.append(DATES.map(date.isoformat))
+        if fact.offer_unknown or fact.optional:
+            options.append(st.just(UNKNOWN))
+        fields[fact.id] = st.one_of(options)
+    return st.fixed_dictionaries(fields)
+
+
+def run(engine: Engine, person: dict[str, Answer], on: date) -> tuple[Session, Result]:
+    session = engine.start(on)
+    for _ in range(len(engine.content.questions) + 1):
+        question = engine.current_question(session)
+        if question is None:
+            break
+        session = engine.answer(session, person[question.fact])
+    return session, engine.result(session)
+
+
+def summary(result: Result) -> tuple[object, ...]:
+    return (
+        tuple(sorted((i, v.status) for i, v in result.verdicts.items())),
+        result.recommended,
+        result.tips,
+    )
+
+
+@pytest.fixture(params=sorted(CONTENT_ROOTS), scope="module")
+def content(request: pytest.FixtureRequest) -> Content:
+    return cached_content(CONTENT_ROOTS[request.param])
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data(), on=DATES)
+def test_skipping_gives_the_same_result_as_asking_everything(
+    content: Content, data: st.DataObject, on: date
+) -> None:
+    person = data.draw(people(content))
+    short_session, short = run(Engine(content), person, on)
+    long_session, full = run(Engine(content, ask_everything=True), person, on)
+    assert summary(short) == summary(full)
+    short_asked, long_asked = set(short.asked), set(full.asked)
+    assert short_asked <= long_asked
+    assert short.complete and full.complete
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data(), on=DATES)
+def test_back_then_the_same_answer_restores_the_session(
+    content: Content, data: st.DataObject, on: date
+) -> None:
+    engine = Engine(content)
+    session, _ = run(engine, data.draw(people(content)), on)
+    if not session.answers:
+        return
+    back, previous = engine.back(session)
+    assert previous is not None
+    again = engine.answer(back, previous)
+    assert engine.walk(again).known == engine.walk(session).known
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data(), junk=st.one_of(st.text(max_size=12), st.integers(), st.floats()))
+def test_an_invalid_answer_never_changes_the_session(
+    content: Content, data: st.DataObject, junk: object
+) -> None:
+    from wizard.sessions import InvalidAnswer
+
+    engine = Engine(content)
+    session = engine.start(date(2026, 11, 23))
+    try:
+        engine.answer(session, junk)
+    except InvalidAnswer:
+        pass
+    assert session.answers == ()

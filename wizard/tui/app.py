@@ -1,0 +1,377 @@
+"""The Textual front end: one question per page, replaced in place, then the result.
+
+All decisions are the engine's; this module only shows the current question, passes answers on and
+shows the result. The session is immutable: every answer, step back or language switch replaces it.
+While a page is being replaced, key presses are dropped, so mashed keys never answer a question the
+person has not seen.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import ClassVar, Literal
+
+from rich.text import Text as RichText
+from textual import on
+from textual.app import App, ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.widget import Widget
+from textual.widgets import Button, Footer, Header, Input, OptionList, Static
+
+from wizard.conditions import UNKNOWN, Unknown
+from wizard.content import CompiledQuestion, Content
+from wizard.engine import Engine
+from wizard.matching import Result, Verdict
+from wizard.model import LANGS, Lang
+from wizard.report import heading
+from wizard.sessions import Answer, InvalidAnswer, Session
+from wizard.tui.widgets import UNKNOWN_ID, ChoiceList, HelpScreen
+
+Page = Literal["question", "result"]
+
+TEXTS: dict[str, tuple[str, str]] = {
+    "progress": ("Vraag {n} van ongeveer {total}", "Question {n} of about {total}"),
+    "unknown": ("Ik weet het niet", "I don't know"),
+    "hint_choice": (
+        "Kies met ↑ ↓ of een cijfer en bevestig met Enter.",
+        "Choose with ↑ ↓ or a number and confirm with Enter.",
+    ),
+    "hint_integer": ("Typ een getal en druk op Enter.", "Type a number and press Enter."),
+    "hint_date": (
+        "Typ een datum als JJJJ-MM-DD en druk op Enter.",
+        "Type a date as YYYY-MM-DD and press Enter.",
+    ),
+    "hint_help": (" Uitleg: F1 of ?.", " Help: F1 or ?."),
+    "placeholder_integer": ("bijvoorbeeld 35", "for example 35"),
+    "placeholder_date": ("JJJJ-MM-DD", "YYYY-MM-DD"),
+    "error": ("Let op: {reason}", "Note: {reason}"),
+    "first": ("Dit is de eerste vraag.", "This is the first question."),
+    "help_title": ("Uitleg", "Help"),
+    "no_help": (
+        "Bij deze vraag is geen extra uitleg. Kies wat het best past, of 'Ik weet het niet'.",
+        "There is no extra explanation for this question. Pick what fits best, or 'I don't know'.",
+    ),
+    "result_help": (
+        "Dit is uw resultaat. Escape gaat terug naar de laatste vraag; R begint opnieuw.",
+        "This is your result. Escape goes back to the last question; R starts again.",
+    ),
+    "help_closing": ("Druk op Escape of Enter om verder te gaan.", "Press Escape or Enter to go on."),
+    "restart": ("Start opnieuw", "Start again"),
+    "back": ("Terug", "Back"),
+    "help": ("Uitleg", "Help"),
+    "other_lang": ("English", "Nederlands"),
+    "quit": ("Stoppen", "Quit"),
+}
+
+
+def say(key: str, lang: Lang, **values: object) -> str:
+    nl, en = TEXTS[key]
+    return (en if lang == "en" else nl).format(**values)
+
+
+def _bindings(
+    name: str, keys: str, action: str, *, show: bool = True, priority: bool = False
+) -> list[Binding]:
+    """One binding per language, so the Footer speaks the session's language (see check_action)."""
+    return [
+        Binding(
+            keys,
+            f"{action}('{lang}')",
+            say(name, lang) if show else "",
+            show=show,
+            priority=priority,
+            id=f"leerwijzer.{name}.{lang}",
+        )
+        for lang in LANGS
+    ]
+
+
+class WizardApp(App[None]):
+    """Leerwijzer in the terminal: an Engine, an immutable Session, one page at a time."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "Leerwijzer"
+    ENABLE_COMMAND_PALETTE = False
+    BINDINGS: ClassVar[list[BindingType]] = [
+        *_bindings("back", "escape", "back"),
+        *_bindings("help", "f1", "help"),
+        Binding("question_mark", "help", show=False, id="leerwijzer.help_key"),
+        *_bindings("other_lang", "f2", "toggle_lang"),
+        Binding("ctrl+l", "toggle_lang", show=False, id="leerwijzer.lang_key"),
+        *_bindings("restart", "r", "restart"),
+        *_bindings("quit", "ctrl+q", "quit", priority=True),
+    ]
+
+    def __init__(
+        self,
+        content: Content,
+        *,
+        on: date | None = None,
+        lang: Lang = "nl",
+        kiosk: bool = False,
+        counsellor: bool = False,
+    ) -> None:
+        super().__init__()
+        self.content = content
+        self.engine = Engine(content)
+        self.on = on
+        self.kiosk = kiosk
+        self.counsellor = counsellor
+        self.session: Session = self.engine.start(on, lang)
+        self.page: Page = "question"
+        self.busy = True
+        """True while a page is being replaced: every key and answer is dropped meanwhile."""
+
+    # --- layout -----------------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield Header(show_clock=False, icon="")
+        yield VerticalScroll(id="page")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = self.content.version
+        self._show()
+
+    @property
+    def lang(self) -> Lang:
+        return self.session.lang
+
+    @property
+    def question(self) -> CompiledQuestion | None:
+        return self.engine.current_question(self.session)
+
+    def _show(self, preset: Answer | str | None = None) -> None:
+        """Replace the page in place with the current question (or the result)."""
+        self.busy = True
+        self.run_worker(self._replace_page(preset), group="page", exclusive=True)
+
+    async def _replace_page(self, preset: Answer | str | None) -> None:
+        page = self.query_one("#page", VerticalScroll)
+        await page.remove_children()
+        question = self.question
+        self.page = "question" if question is not None else "result"
+        if question is not None:
+            widgets = self._question_widgets(question, preset)
+        else:
+            widgets = self._result_widgets(self.engine.result(self.session))
+        await page.mount_all(widgets)
+        page.scroll_home(animate=False)
+        focus = page.query("ChoiceList, Input, Button").first() if question else None
+        if focus is not None:
+            focus.focus()
+        else:
+            page.focus()
+        self.refresh_bindings()
+        self.call_after_refresh(self._page_ready)
+
+    def _page_ready(self) -> None:
+        self.busy = False
+
+    def _question_widgets(self, question: CompiledQuestion, preset: Answer | str | None) -> list[Widget]:
+        lang = self.lang
+        fact = self.content.facts[question.fact]
+        number, total = self.engine.progress(self.session)
+        offer_unknown = fact.offer_unknown or fact.optional
+        hint_key = "hint_choice" if fact.kind in ("choice", "yes_no") else f"hint_{fact.kind}"
+        hint = say(hint_key, lang) + (say("hint_help", lang) if question.model.help else "")
+        widgets: list[Widget] = [
+            Static(say("progress", lang, n=number, total=total), id="progress", markup=False),
+            Static(question.model.text.get(lang), id="question", markup=False),
+            Static(hint, id="hint", markup=False),
+        ]
+        if fact.kind in ("choice", "yes_no"):
+            selected = UNKNOWN_ID if isinstance(preset, Unknown) else preset
+            widgets.append(
+                ChoiceList(
+                    [(value, fact.value_label(value, lang)) for value in fact.value_ids()],
+                    unknown_label=say("unknown", lang) if offer_unknown else None,
+                    selected=selected if isinstance(selected, str) else None,
+                    id="choices",
+                )
+            )
+        else:
+            shown = "" if preset is None or isinstance(preset, Unknown) else str(preset)
+            widgets.append(
+                Input(
+                    value=shown,
+                    placeholder=say(f"placeholder_{fact.kind}", lang),
+                    id="entry",
+                )
+            )
+            if offer_unknown:
+                widgets.append(Button(say("unknown", lang), id="unknown", compact=True))
+        error = Static("", id="error", markup=False)
+        error.display = False
+        widgets.append(error)
+        return widgets
+
+    def _result_widgets(self, result: Result) -> list[Widget]:
+        lang = self.lang
+        title = heading("title" if result.complete else "provisional", lang)
+        widgets: list[Widget] = [Static(RichText(title, style="bold"), id="result-title")]
+
+        def section(key: str) -> None:
+            widgets.append(Static(RichText(heading(key, lang), style="bold"), classes="section"))
+
+        if result.recommended:
+            section("recommended")
+            for rank, instrument in enumerate(result.recommended, start=1):
+                widgets.append(self._card(result.verdicts[instrument], f"{rank}. ", "recommended"))
+        else:
+            lines = [heading("nothing", lang)]
+            if result.referral is not None:
+                lines.append(result.referral.get(lang))
+            widgets.append(Static("\n".join(lines), id="referral", markup=False))
+        possibly = [
+            v for i, v in result.verdicts.items() if v.status == "possibly" and i not in result.recommended
+        ]
+        if possibly:
+            section("possibly")
+            widgets += [self._card(v, "- ", "possibly") for v in possibly]
+        others = [
+            v for i, v in result.verdicts.items() if v.status == "eligible" and i not in result.recommended
+        ]
+        widgets += [self._card(v, "- ", "eligible") for v in others]
+        excluded = [v for v in result.verdicts.values() if v.status == "not_eligible"]
+        if excluded:
+            section("not_eligible")
+            lines = [
+                f"- {self.content.incentives[v.instrument].model.name.get(lang)}: {v.reason(lang)}"
+                for v in excluded
+            ]
+            widgets.append(Static("\n".join(lines), classes="card not-eligible", markup=False))
+        if result.tips:
+            section("tips")
+            tips = [self.content.incentives[t].model for t in result.tips]
+            lines = [f"- {m.name.get(lang)}: {m.summary.get(lang)}" for m in tips]
+            widgets.append(Static("\n".join(lines), classes="card tips", markup=False))
+        when = result.date.strftime("%d-%m-%Y") if lang == "nl" else result.date.isoformat()
+        footer = heading("footer", lang).format(version=result.rules_version, date=when)
+        widgets.append(Static(footer, id="rules", markup=False))
+        widgets.append(Button(say("restart", lang), id="restart"))
+        return widgets
+
+    def _card(self, verdict: Verdict, bullet: str, kind: str) -> Static:
+        lang = self.lang
+        model = self.content.incentives[verdict.instrument].model
+        text = RichText.assemble((f"{bullet}{model.name.get(lang)}", "bold"))
+        lines = [
+            f"{heading('gives', lang)}: {model.summary.get(lang)}",
+            f"{heading('why', lang)}: {verdict.reason(lang)}",
+            *(f"{heading('next', lang)}: {step.get(lang)}" for step in model.next_steps),
+            *(f"{link.label.get(lang)}: {link.url}" for link in model.links),
+            *([f"{heading('phone', lang)}: {model.phone}"] if model.phone else []),
+            *(f"{heading('check', lang)}: {item.get(lang)}" for item in verdict.verify),
+            *(f"{heading('note', lang)}: {note.get(lang)}" for note in verdict.notes),
+        ]
+        for line in lines:
+            text.append(f"\n   {line}")
+        return Static(text, classes=f"card {kind}")
+
+    # --- answers ----------------------------------------------------------------------------------
+
+    def _submit(self, raw: object) -> None:
+        if self.busy or self.page != "question":
+            return
+        try:
+            self.session = self.engine.answer(self.session, raw)
+        except InvalidAnswer as invalid:
+            self._show_error(invalid.reason.get(self.lang))
+            return
+        self._show()
+
+    def _show_error(self, reason: str) -> None:
+        error = self.query_one("#error", Static)
+        error.update(say("error", self.lang, reason=reason))
+        error.display = True
+
+    @on(OptionList.OptionSelected, "#choices")
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        option_id = event.option.id
+        self._submit(UNKNOWN if option_id == UNKNOWN_ID else option_id)
+
+    @on(Input.Submitted, "#entry")
+    def _entered(self, event: Input.Submitted) -> None:
+        event.stop()
+        self._submit(event.value)
+
+    @on(Button.Pressed, "#unknown")
+    def _unknown(self, event: Button.Pressed) -> None:
+        event.stop()
+        self._submit(UNKNOWN)
+
+    @on(Button.Pressed, "#restart")
+    def _restart_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.action_restart()
+
+    # --- actions ----------------------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Show and run only the bindings of the session's language, and restart on the result."""
+        if parameters and parameters[0] in LANGS and parameters[0] != self.lang:
+            return False
+        if action == "restart":
+            return self.page == "result"
+        return True
+
+    def action_back(self, lang: str = "") -> None:
+        if self.busy:
+            return
+        session, previous = self.engine.back(self.session)
+        if previous is None:
+            self.notify(say("first", self.lang), timeout=3)
+            return
+        self.session = session
+        self._show(preset=previous)
+
+    def action_help(self, lang: str = "") -> None:
+        if self.busy or isinstance(self.screen, HelpScreen):
+            return
+        question = self.question
+        if question is None:
+            body = say("result_help", self.lang)
+        elif question.model.help is not None:
+            body = question.model.help.get(self.lang)
+        else:
+            body = say("no_help", self.lang)
+        self.push_screen(HelpScreen(say("help_title", self.lang), body, say("help_closing", self.lang)))
+
+    def action_toggle_lang(self, lang: str = "") -> None:
+        """Switch nl/en, keeping every answer and what is typed or highlighted on this page."""
+        if self.busy:
+            return
+        preset: str | None = None
+        if self.page == "question":
+            choices = self.query("#choices").first(ChoiceList) if self.query("#choices") else None
+            entry = self.query("#entry").first(Input) if self.query("#entry") else None
+            preset = choices.highlighted_id if choices is not None else None
+            preset = entry.value if entry is not None else preset
+        self.session = self.session.with_lang("en" if self.lang == "nl" else "nl")
+        self._show(preset=UNKNOWN if preset == UNKNOWN_ID else preset)
+
+    def action_restart(self, lang: str = "") -> None:
+        if self.busy:
+            return
+        self.session = self.engine.start(self.on, self.lang)
+        self._show()
+
+    async def action_quit(self, lang: str = "") -> None:
+        self.exit()
+
+
+def run_app(
+    content: Content,
+    *,
+    on: date | None = None,
+    lang: Lang = "nl",
+    kiosk: bool = False,
+    counsellor: bool = False,
+) -> int:
+    """Run the wizard in the terminal until the person quits; 0 on a normal exit."""
+    app = WizardApp(content, on=on, lang=lang, kiosk=kiosk, counsellor=counsellor)
+    app.run()
+    return app.return_code or 0
