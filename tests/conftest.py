@@ -62,7 +62,9 @@ class ScenarioFile(pytest.File):
 class ScenarioItem(pytest.Item):
     def runtest(self) -> None:
         scenario = load_scenario(self.path)
-        report = run_scenario(Engine(cached_content(REPO)), scenario, str(self.path.relative_to(REPO)))
+        report = run_scenario(
+            Engine(cached_content(REPO)), scenario, str(self.path.relative_to(REPO))
+        )
         if not report.passed:
             raise ScenarioFailure(report)
 

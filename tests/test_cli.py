@@ -11,7 +11,9 @@ from pathlib import Path
 from tests.conftest import DATA, REPO
 
 
-def leerwijzer(*args: str, stdin: str = "", env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+def leerwijzer(
+    *args: str, stdin: str = "", env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "wizard", *args],
         cwd=REPO,
@@ -24,7 +26,9 @@ def leerwijzer(*args: str, stdin: str = "", env: dict[str, str] | None = None) -
 
 
 def test_piped_plain_mode_completes_a_path_and_explains() -> None:
-    done = leerwijzer("plain", "--content", str(DATA / "tiny"), "--date", "2026-11-23", stdin="1\n1\n1\n")
+    done = leerwijzer(
+        "plain", "--content", str(DATA / "tiny"), "--date", "2026-11-23", stdin="1\n1\n1\n"
+    )
     assert done.returncode == 0, done.stderr
     out = done.stdout
     assert "Vraag 1 van ongeveer 3" in out
@@ -35,7 +39,11 @@ def test_piped_plain_mode_completes_a_path_and_explains() -> None:
 
 def test_plain_mode_refuses_bad_input_goes_back_and_helps_in_english() -> None:
     done = leerwijzer(
-        "plain", "--content", str(DATA / "tiny"), "--lang", "en",
+        "plain",
+        "--content",
+        str(DATA / "tiny"),
+        "--lang",
+        "en",
         stdin="?\n9\n3\nback\n3\nyes\n",
         env={"NO_COLOR": "1", "TERM": "dumb"},
     )
@@ -58,11 +66,24 @@ def test_replay_json_prints_one_line_per_scenario(tmp_path: Path) -> None:
     done = leerwijzer("replay", "--content", str(DATA / "tiny"), str(tmp_path), "--json")
     lines = [json.loads(line) for line in done.stdout.splitlines()]
     assert [line["passed"] for line in lines] == [True, False]
-    keys = {"scenario", "passed", "failures", "asked", "recommended", "eligible", "possibly", "not_eligible", "date", "rules_version"}
+    keys = {
+        "scenario",
+        "passed",
+        "failures",
+        "asked",
+        "recommended",
+        "eligible",
+        "possibly",
+        "not_eligible",
+        "date",
+        "rules_version",
+    }
     assert all(keys <= set(line) for line in lines)
     assert lines[0]["asked"] == ["role", "goal", "fulltime"]
     assert lines[0]["recommended"] == ["campus_card"]
-    assert lines[1]["failures"] == ["the wizard asked 'resident', which the scenario does not answer"]
+    assert lines[1]["failures"] == [
+        "the wizard asked 'resident', which the scenario does not answer"
+    ]
     assert done.returncode == 1
 
 
@@ -77,7 +98,9 @@ def test_replay_can_answer_weet_niet_for_what_the_file_leaves_open(tmp_path: Pat
 
 
 def test_a_broken_scenario_file_is_a_clean_failure(tmp_path: Path) -> None:
-    (tmp_path / "d.yaml").write_text("name: x\nanswers: {role: student}\nexpect: {recomended_first: x}\n")
+    (tmp_path / "d.yaml").write_text(
+        "name: x\nanswers: {role: student}\nexpect: {recomended_first: x}\n"
+    )
     done = leerwijzer("replay", "--content", str(DATA / "tiny"), str(tmp_path / "d.yaml"))
     assert done.returncode == 1
     assert "d.yaml:3: expect.recomended_first: Extra inputs are not permitted" in done.stdout

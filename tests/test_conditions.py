@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -37,7 +39,9 @@ def parse(text: str) -> object:
 
 
 def test_the_example_from_the_issue_parses_into_our_nodes() -> None:
-    cond = parse("statuut in [werknemer_prive, uitzendkracht] and gewest == vlaanderen and leeftijd >= 18")
+    cond = parse(
+        "statuut in [werknemer_prive, uitzendkracht] and gewest == vlaanderen and leeftijd >= 18"
+    )
     assert cond == And(
         (
             Member("statuut", frozenset({"werknemer_prive", "uitzendkracht"})),
@@ -89,13 +93,22 @@ def test_residual_keeps_only_open_facts() -> None:
 @pytest.mark.parametrize(
     ("text", "message"),
     [
-        ("__import__('os')", "unexpected character '_' at column 1: names must start with a letter"),
-        ("statuut.__class__", "unexpected character '.' at column 8: attribute access is not allowed"),
+        (
+            "__import__('os')",
+            "unexpected character '_' at column 1: names must start with a letter",
+        ),
+        (
+            "statuut.__class__",
+            "unexpected character '.' at column 8: attribute access is not allowed",
+        ),
         ("open('x')", "'open(' at column 1: function calls are not allowed"),
         ("lambda: 1", "unexpected character ':' at column 7: lambdas and slices are not allowed"),
         ("[c for c in statuut]", "expected a fact id at column 1, found '['"),
         ("statuut[0] == student", "'statuut[' at column 1: subscripts are not allowed"),
-        ("().__class__.__bases__[0].__subclasses__()", "'.' at column 3: attribute access is not allowed"),
+        (
+            "().__class__.__bases__[0].__subclasses__()",
+            "'.' at column 3: attribute access is not allowed",
+        ),
         ("'{0.__class__}'.format(statuut)", "'.' at column 16: attribute access is not allowed"),
         ("leeftijd ** 99999", "unexpected character '*' at column 10: arithmetic is not allowed"),
         ("statuut = student", "unexpected character '=' at column 9: use == to compare"),
@@ -121,10 +134,8 @@ def test_anything_outside_the_grammar_is_a_clean_error(text: str, message: str) 
 
 @given(st.text(max_size=80))
 def test_arbitrary_text_either_parses_or_raises_condition_error(text: str) -> None:
-    try:
+    with contextlib.suppress(ConditionError):
         parse(text)
-    except ConditionError:
-        pass
 
 
 def test_the_module_never_calls_eval_or_exec() -> None:

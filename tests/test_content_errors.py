@@ -9,11 +9,10 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import DATA, REPO
 from wizard.cli import main
 from wizard.loading import load_content
 from wizard.problems import ContentError
-
-from tests.conftest import DATA, REPO
 
 INVALID = DATA / "invalid"
 FIXTURES = sorted(p for p in INVALID.iterdir() if p.is_dir())
@@ -56,7 +55,11 @@ def test_every_problem_is_listed_at_once(tmp_path: Path) -> None:
     with pytest.raises(ContentError) as caught:
         load_content(root)
     files = {str(p.path) for p in caught.value.problems}
-    assert files == {"incentives/study_room.yaml", "incentives/town_pass.yaml", "questions/graph.yaml"}
+    assert files == {
+        "incentives/study_room.yaml",
+        "incentives/town_pass.yaml",
+        "questions/graph.yaml",
+    }
 
 
 def test_oversized_file_is_refused(tmp_path: Path) -> None:
@@ -74,7 +77,11 @@ def test_oversized_file_is_refused(tmp_path: Path) -> None:
 
 def test_bundled_content_checks_clean() -> None:
     done = subprocess.run(
-        [sys.executable, "-m", "wizard", "check"], cwd=REPO, capture_output=True, text=True, timeout=60
+        [sys.executable, "-m", "wizard", "check"],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.startswith("OK: ")

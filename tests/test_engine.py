@@ -63,7 +63,10 @@ def test_an_instrument_outside_its_window_is_not_eligible_and_says_why(tiny_engi
     assert tiny_engine.walk(session).complete  # nothing else is open after 2030
     verdict = tiny_engine.result(session).verdicts["town_pass"]
     assert verdict.status == "not_eligible"
-    assert verdict.reason("nl") == "Liep af op 31-12-2030; op 05-01-2031 kunt u het niet meer aanvragen."
+    assert (
+        verdict.reason("nl")
+        == "Liep af op 31-12-2030; op 05-01-2031 kunt u het niet meer aanvragen."
+    )
 
 
 def test_invalid_answers_are_refused_and_change_nothing(tiny_engine: Engine) -> None:

@@ -19,8 +19,18 @@ def write(tmp_path: Path, text: str) -> Path:
 
 
 def test_yes_no_on_off_and_dates_stay_strings(tmp_path: Path) -> None:
-    data = read_yaml(write(tmp_path, "a: yes\nb: no\nc: on\nd: off\ne: 2026-01-01\nf: true\ng: 12\n"))
-    assert data == {"a": "yes", "b": "no", "c": "on", "d": "off", "e": "2026-01-01", "f": True, "g": 12}
+    data = read_yaml(
+        write(tmp_path, "a: yes\nb: no\nc: on\nd: off\ne: 2026-01-01\nf: true\ng: 12\n")
+    )
+    assert data == {
+        "a": "yes",
+        "b": "no",
+        "c": "on",
+        "d": "off",
+        "e": "2026-01-01",
+        "f": True,
+        "g": 12,
+    }
 
 
 def test_lines_are_remembered(tmp_path: Path) -> None:

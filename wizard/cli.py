@@ -109,7 +109,15 @@ def cmd_replay(args: argparse.Namespace) -> int:
         except ContentError as error:
             failed += 1
             if args.json:
-                print(json.dumps({"scenario": str(path), "passed": False, "failures": [str(p) for p in error.problems]}))
+                print(
+                    json.dumps(
+                        {
+                            "scenario": str(path),
+                            "passed": False,
+                            "failures": [str(p) for p in error.problems],
+                        }
+                    )
+                )
             else:
                 print(f"FAIL {path}")
                 for problem in error.problems:
@@ -148,4 +156,6 @@ def cmd_tui(args: argparse.Namespace) -> int:
     content = load_content(_content_root(args))
     from wizard.tui.app import run_app
 
-    return run_app(content, on=args.date, lang=args.lang, kiosk=args.kiosk, counsellor=args.counsellor)
+    return run_app(
+        content, on=args.date, lang=args.lang, kiosk=args.kiosk, counsellor=args.counsellor
+    )

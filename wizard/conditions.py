@@ -260,7 +260,9 @@ class _Parser:
     def expect(self, text: str) -> None:
         token = self.take()
         if token.text != text:
-            raise ConditionError(f"expected '{text}' at column {token.column}, found '{token.text}'")
+            raise ConditionError(
+                f"expected '{text}' at column {token.column}, found '{token.text}'"
+            )
 
     # grammar
     def parse(self) -> Condition:

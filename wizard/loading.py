@@ -60,13 +60,17 @@ def _describe(error: Mapping[str, Any]) -> str:
     where = ".".join(loc) if loc else "(top level)"
     kind = error["type"]
     if kind == "extra_forbidden":
-        return f"unknown key '{loc[-1]}'; remove it or fix its spelling (see docs/content-format.md)"
+        return (
+            f"unknown key '{loc[-1]}'; remove it or fix its spelling (see docs/content-format.md)"
+        )
     if kind == "missing":
         return f"missing required key '{where}'; add it (see docs/content-format.md)"
     if kind == "string_pattern_mismatch" and "url" in loc[-1:]:
         return f"{where}: must be a web address starting with http:// or https://"
     if kind == "string_pattern_mismatch":
-        return f"{where}: ids are lower-case snake_case (letters, digits, _), starting with a letter"
+        return (
+            f"{where}: ids are lower-case snake_case (letters, digits, _), starting with a letter"
+        )
     if kind in ("model_type", "dict_type"):
         return f"{where}: expected a mapping of keys (key: value)"
     message = str(error["msg"]).removeprefix("Value error, ")
@@ -75,7 +79,9 @@ def _describe(error: Mapping[str, Any]) -> str:
     return f"{where}: {message}" if loc else message
 
 
-def _validate(root: Path, relative: Path, model: type[M], problems: list[Problem]) -> tuple[M, Any] | None:
+def _validate(
+    root: Path, relative: Path, model: type[M], problems: list[Problem]
+) -> tuple[M, Any] | None:
     path = root / relative
     if not path.is_file():
         problems.append(Problem(relative, 0, f"file is missing; create {relative}"))
@@ -112,7 +118,9 @@ def load_content(root: Path) -> Content:
     incentives: list[tuple[Path, Incentive, Any]] = []
     incentive_dir = root / INCENTIVES_DIR
     if not incentive_dir.is_dir():
-        problems.append(Problem(INCENTIVES_DIR, 0, "folder is missing; create it with one file per instrument"))
+        problems.append(
+            Problem(INCENTIVES_DIR, 0, "folder is missing; create it with one file per instrument")
+        )
     else:
         for path in sorted(incentive_dir.glob("*.yaml")):
             relative = path.relative_to(root)
@@ -155,7 +163,9 @@ def _link(
     if graph.need_fact is not None and graph.need_fact not in facts:
         on_graph.add(("need_fact",), f"need_fact '{graph.need_fact}' is not a fact in {FACTS_FILE}")
 
-    incentives = _compile_incentives(incentive_files, graph, facts, shapes, derived, problems, broken)
+    incentives = _compile_incentives(
+        incentive_files, graph, facts, shapes, derived, problems, broken
+    )
     if problems:
         return None
     routing: set[str] = set()
@@ -167,7 +177,9 @@ def _link(
     return Content(
         root=root,
         version=graph.version,
-        fingerprint=_fingerprint(root, [FACTS_FILE, GRAPH_FILE, *(p for p, _, _ in incentive_files)]),
+        fingerprint=_fingerprint(
+            root, [FACTS_FILE, GRAPH_FILE, *(p for p, _, _ in incentive_files)]
+        ),
         start=graph.start,
         need_fact=graph.need_fact,
         referral=graph.referral,
@@ -185,9 +197,11 @@ def _derive(
     """Parse derived facts in dependency order, so each may use those before or after it."""
     pending = {d.id: (index, d) for index, d in enumerate(facts_file.derived)}
     done: dict[str, Condition] = {}
-    for derived_id, (index, derived) in pending.items():
+    for derived_id, (index, _) in pending.items():
         if derived_id in shapes:
-            on_facts.add(("derived", index, "id"), f"'{derived_id}' is both a fact and a derived fact")
+            on_facts.add(
+                ("derived", index, "id"), f"'{derived_id}' is both a fact and a derived fact"
+            )
     visiting: list[str] = []
     on_derived = _Collector(on_facts.path, on_facts.raw, on_facts.problems, frozenset(pending))
 
@@ -196,8 +210,11 @@ def _derive(
             return
         index, derived = pending[name]
         if name in visiting:
-            cycle = " -> ".join([*visiting[visiting.index(name):], name])
-            on_facts.add(("derived", index, "when"), f"derived facts depend on each other in a cycle: {cycle}")
+            cycle = " -> ".join([*visiting[visiting.index(name) :], name])
+            on_facts.add(
+                ("derived", index, "when"),
+                f"derived facts depend on each other in a cycle: {cycle}",
+            )
             return
         visiting.append(name)
         for word in set(_WORD.findall(derived.when)):
@@ -224,11 +241,21 @@ def _compile_questions(
     for index, question in enumerate(graph.questions):
         loc: Loc = ("questions", index)
         if question.id in questions or question.id == END:
-            on_graph.add((*loc, "id"), f"question id '{question.id}' is used twice (or is reserved); rename one")
+            on_graph.add(
+                (*loc, "id"),
+                f"question id '{question.id}' is used twice (or is reserved); rename one",
+            )
             continue
         if question.fact not in facts:
-            hint = "it is a derived fact, which is never asked" if question.fact in derived else f"declare it in {FACTS_FILE}"
-            on_graph.add((*loc, "fact"), f"question '{question.id}' asks unknown fact '{question.fact}'; {hint}")
+            hint = (
+                "it is a derived fact, which is never asked"
+                if question.fact in derived
+                else f"declare it in {FACTS_FILE}"
+            )
+            on_graph.add(
+                (*loc, "fact"),
+                f"question '{question.id}' asks unknown fact '{question.fact}'; {hint}",
+            )
         ask_when = None
         if question.ask_when is not None:
             ask_when = on_graph.condition((*loc, "ask_when"), question.ask_when, shapes, derived)
@@ -240,15 +267,23 @@ def _compile_questions(
             if route.when is not None:
                 cond = on_graph.condition((*r_loc, "when"), route.when, shapes, derived)
                 if is_last:
-                    on_graph.add(r_loc, f"question '{question.id}' has no default route; end `next` with a route without `when`")
+                    on_graph.add(
+                        r_loc,
+                        f"question '{question.id}' has no default route; end `next` with a route without `when`",
+                    )
             elif not is_last:
-                on_graph.add(r_loc, f"question '{question.id}': only the last route may omit `when`; routes after it are never taken")
+                on_graph.add(
+                    r_loc,
+                    f"question '{question.id}': only the last route may omit `when`; routes after it are never taken",
+                )
             routes.append(Route(cond, route.goto))
         questions[question.id] = CompiledQuestion(question, ask_when, tuple(routes))
     return questions
 
 
-def _check_graph(graph: GraphFile, questions: Mapping[str, CompiledQuestion], on_graph: _Collector) -> None:
+def _check_graph(
+    graph: GraphFile, questions: Mapping[str, CompiledQuestion], on_graph: _Collector
+) -> None:
     index_of = {q.id: i for i, q in enumerate(graph.questions)}
     for question in questions.values():
         for r_index, route in enumerate(question.routes):
@@ -301,11 +336,15 @@ def _compile_incentives(
 ) -> dict[str, CompiledIncentive]:
     compiled: dict[str, CompiledIncentive] = {}
     collectors: dict[str, _Collector] = {}
-    need_values = set(facts[graph.need_fact].value_ids()) if graph.need_fact in facts else set()
+    need = facts.get(graph.need_fact) if graph.need_fact is not None else None
+    need_values = set(need.value_ids()) if need is not None else set()
     for path, incentive, raw in files:
         on_file = _Collector(path, raw, problems, broken)
         if incentive.id != path.stem:
-            on_file.add(("id",), f"id '{incentive.id}' differs from the file name; rename the file to {incentive.id}.yaml")
+            on_file.add(
+                ("id",),
+                f"id '{incentive.id}' differs from the file name; rename the file to {incentive.id}.yaml",
+            )
         if incentive.id in compiled:
             on_file.add(("id",), f"instrument '{incentive.id}' is defined twice")
             continue
@@ -313,12 +352,16 @@ def _compile_incentives(
             if graph.need_fact is None:
                 on_file.add(("serves",), "serves needs a need_fact in questions/graph.yaml")
             elif need not in need_values:
-                on_file.add(("serves", need), f"'{need}' is not a value of need fact '{graph.need_fact}'")
+                on_file.add(
+                    ("serves", need), f"'{need}' is not a value of need fact '{graph.need_fact}'"
+                )
         requirements = []
         seen: set[str] = set()
         for index, requirement in enumerate(incentive.requires):
             if requirement.id in seen:
-                on_file.add(("requires", index, "id"), f"requirement id '{requirement.id}' is used twice")
+                on_file.add(
+                    ("requires", index, "id"), f"requirement id '{requirement.id}' is used twice"
+                )
             seen.add(requirement.id)
             cond = on_file.condition(("requires", index, "when"), requirement.when, shapes, derived)
             if cond is not None:
@@ -329,10 +372,15 @@ def _compile_incentives(
         on_file = collectors[incentive_id]
         for index, other in enumerate(item.model.combines_with):
             if other not in compiled:
-                on_file.add(("combines_with", index), f"combines_with names unknown instrument '{other}'")
+                on_file.add(
+                    ("combines_with", index), f"combines_with names unknown instrument '{other}'"
+                )
         for index, exclusion in enumerate(item.model.excludes):
             if exclusion.instrument not in compiled:
-                on_file.add(("excludes", index, "instrument"), f"excludes names unknown instrument '{exclusion.instrument}'")
+                on_file.add(
+                    ("excludes", index, "instrument"),
+                    f"excludes names unknown instrument '{exclusion.instrument}'",
+                )
     return compiled
 
 

@@ -85,7 +85,7 @@ class Matcher:
         self.content = content
 
     def describe_answers(self, facts: set[str] | frozenset[str], known: Known) -> Text | None:
-        """"Uw situatie: Werkzoekende; Leeftijd: 45" for the known facts among ``facts``."""
+        """ "Uw situatie: Werkzoekende; Leeftijd: 45" for the known facts among ``facts``."""
         parts_nl: list[str] = []
         parts_en: list[str] = []
         for fact_id in sorted(facts, key=self._fact_order):
@@ -99,7 +99,9 @@ class Matcher:
             parts_en.append(f"{fact.label.en}: {shown_en}")
         if not parts_nl:
             return None
-        return Text(nl=f"(uw antwoord: {'; '.join(parts_nl)})", en=f"(your answer: {'; '.join(parts_en)})")
+        return Text(
+            nl=f"(uw antwoord: {'; '.join(parts_nl)})", en=f"(your answer: {'; '.join(parts_en)})"
+        )
 
     def _fact_order(self, fact_id: str) -> int:
         order = list(self.content.facts)
@@ -115,7 +117,12 @@ class Matcher:
     def verdict(self, incentive: CompiledIncentive, known: Known, on: date, fit: int) -> Verdict:
         model = incentive.model
         if not model.in_force(on):
-            return Verdict(model.id, "not_eligible", (_not_in_force(model.valid_from, model.valid_until, on),), fit=fit)
+            return Verdict(
+                model.id,
+                "not_eligible",
+                (_not_in_force(model.valid_from, model.valid_until, on),),
+                fit=fit,
+            )
         hard_fails: list[Text] = []
         soft_fails: list[Text] = []
         verify: list[Text] = list(model.verify)
@@ -140,10 +147,13 @@ class Matcher:
         if hard_fails:
             return Verdict(model.id, "not_eligible", tuple(hard_fails), fit=fit)
         if not pending and not soft_fails:
-            reasons = tuple(holds) or (Text(nl="U voldoet aan alle voorwaarden.", en="You meet every condition."),)
+            reasons = tuple(holds) or (
+                Text(nl="U voldoet aan alle voorwaarden.", en="You meet every condition."),
+            )
             return Verdict(model.id, "eligible", reasons, verify=tuple(verify), fit=fit)
         missing = sorted(
-            {f for r in pending for f in facts_in(simplify(r.condition, known))}, key=self._fact_order
+            {f for r in pending for f in facts_in(simplify(r.condition, known))},
+            key=self._fact_order,
         )
         reasons_list = list(soft_fails)
         if missing:
@@ -157,7 +167,9 @@ class Matcher:
             for requirement in pending:
                 if requirement.model.verify is not None:
                     verify.insert(0, requirement.model.verify)
-        return Verdict(model.id, "possibly", tuple(reasons_list), tuple(missing), tuple(verify), fit=fit)
+        return Verdict(
+            model.id, "possibly", tuple(reasons_list), tuple(missing), tuple(verify), fit=fit
+        )
 
     def result(self, known: Known, on: date, complete: bool, asked: tuple[str, ...] = ()) -> Result:
         need = known.get(self.content.need_fact) if self.content.need_fact else None
@@ -165,10 +177,8 @@ class Matcher:
         tips: list[str] = []
         for incentive in self.content.incentives.values():
             serves = incentive.model.serves
-            if isinstance(need, str):
-                fit = serves.get(need, 0)
-            else:  # need unknown: every instrument may serve it
-                fit = max(serves.values(), default=0)
+            # With the need unknown, every instrument may serve it.
+            fit = serves.get(need, 0) if isinstance(need, str) else max(serves.values(), default=0)
             verdict = self.verdict(incentive, known, on, fit)
             if incentive.model.kind == "tip":
                 if verdict.status == "eligible" and fit > 0:
@@ -227,7 +237,13 @@ class Matcher:
                 if note is not None:
                     old = updated[instrument]
                     updated[instrument] = Verdict(
-                        old.instrument, old.status, old.reasons, old.missing, old.verify, old.fit, (*old.notes, note)
+                        old.instrument,
+                        old.status,
+                        old.reasons,
+                        old.missing,
+                        old.verify,
+                        old.fit,
+                        (*old.notes, note),
                     )
         return updated
 

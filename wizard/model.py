@@ -183,7 +183,7 @@ class Incentive(Dated):
     kind: Literal["instrument", "tip"] = "instrument"
     name: Text
     summary: Text
-    valid_from: date  # type: ignore[assignment]  # required here, optional on requirements
+    valid_from: date  # required here, optional on requirements
     confidence: Literal["high", "medium", "low"]
     priority: int = 0
     serves: dict[Id, Annotated[int, Field(ge=1, le=3)]] = Field(default_factory=dict)

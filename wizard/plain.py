@@ -30,7 +30,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Typ een getal. '?' geeft uitleg, 'terug' gaat naar de vorige vraag.",
         "Type a number. '?' explains, 'back' goes to the previous question.",
     ),
-    "no_help": ("Bij deze vraag is geen extra uitleg.", "There is no extra explanation for this question."),
+    "no_help": (
+        "Bij deze vraag is geen extra uitleg.",
+        "There is no extra explanation for this question.",
+    ),
     "first": ("Dit is de eerste vraag.", "This is the first question."),
     "ended": (
         "De invoer stopte voor alle vragen beantwoord waren.",
@@ -96,7 +99,9 @@ class PlainRunner:
             if not line:
                 self.write()
                 self.write(say("ended", session.lang))
-                self.write(render_text(self.engine.content, self.engine.result(session), session.lang))
+                self.write(
+                    render_text(self.engine.content, self.engine.result(session), session.lang)
+                )
                 return 1
             if self.echo:
                 self.write(f"> {line.rstrip()}")
@@ -108,7 +113,9 @@ class PlainRunner:
                 continue
             if word in HELP_WORDS:
                 help_text = question.model.help
-                self.write(help_text.get(session.lang) if help_text else say("no_help", session.lang))
+                self.write(
+                    help_text.get(session.lang) if help_text else say("no_help", session.lang)
+                )
                 continue
             try:
                 session = self.engine.answer(session, self.interpret(question, line))

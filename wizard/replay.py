@@ -6,9 +6,9 @@ question the file cannot answer is a failure (or "weet ik niet" with ``unanswere
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-import datetime as dt
 from pathlib import Path
 from typing import Any, Literal
 
@@ -102,7 +102,9 @@ def load_scenario(path: Path) -> Scenario:
         return Scenario.model_validate(raw)
     except ValidationError as exc:
         problems = [
-            Problem(path, line_of(raw, tuple(e["loc"])), f"{'.'.join(map(str, e['loc']))}: {e['msg']}")
+            Problem(
+                path, line_of(raw, tuple(e["loc"])), f"{'.'.join(map(str, e['loc']))}: {e['msg']}"
+            )
             for e in exc.errors()
         ]
         raise ContentError(problems) from None
@@ -151,10 +153,16 @@ def _check(expect: Expectation, report: ScenarioReport) -> None:
         return "unknown instrument"
 
     if expect.recommended_first is not None:
-        wanted = [expect.recommended_first] if isinstance(expect.recommended_first, str) else expect.recommended_first
+        wanted = (
+            [expect.recommended_first]
+            if isinstance(expect.recommended_first, str)
+            else expect.recommended_first
+        )
         first = report.recommended[0] if report.recommended else None
         if first not in wanted:
-            report.fail(f"recommended first: expected {' or '.join(wanted)}, got {first or 'nothing'}")
+            report.fail(
+                f"recommended first: expected {' or '.join(wanted)}, got {first or 'nothing'}"
+            )
     for instrument in expect.recommended_includes:
         if instrument not in report.recommended:
             report.fail(f"recommended: expected to include {instrument}, got {report.recommended}")
@@ -162,8 +170,12 @@ def _check(expect: Expectation, report: ScenarioReport) -> None:
         for instrument in getattr(expect, f"{status}_includes"):
             if instrument not in getattr(report, status):
                 report.fail(f"{instrument}: expected {status}, got {status_of(instrument)}")
-    if expect.eligible_exactly is not None and sorted(expect.eligible_exactly) != sorted(report.eligible):
-        report.fail(f"eligible exactly: expected {sorted(expect.eligible_exactly)}, got {sorted(report.eligible)}")
+    if expect.eligible_exactly is not None and sorted(expect.eligible_exactly) != sorted(
+        report.eligible
+    ):
+        report.fail(
+            f"eligible exactly: expected {sorted(expect.eligible_exactly)}, got {sorted(report.eligible)}"
+        )
     if expect.nothing_applies is not None:
         nothing = not report.recommended and not report.eligible and not report.possibly
         if nothing != expect.nothing_applies:

@@ -8,19 +8,28 @@ from wizard.model import Lang
 
 HEADINGS: dict[str, tuple[str, str]] = {
     "title": ("Uw resultaat", "Your result"),
-    "provisional": ("Voorlopig resultaat (nog niet alle vragen beantwoord)", "Provisional result (not all questions answered)"),
+    "provisional": (
+        "Voorlopig resultaat (nog niet alle vragen beantwoord)",
+        "Provisional result (not all questions answered)",
+    ),
     "recommended": ("Aanbevolen voor u", "Recommended for you"),
     "possibly": ("Misschien, na te gaan", "Possibly: to be checked"),
     "not_eligible": ("Niet voor u", "Not for you"),
     "tips": ("Ook handig", "Also useful"),
-    "nothing": ("Op basis van uw antwoorden past geen enkele maatregel.", "Based on your answers, no measure applies."),
+    "nothing": (
+        "Op basis van uw antwoorden past geen enkele maatregel.",
+        "Based on your answers, no measure applies.",
+    ),
     "gives": ("Wat u krijgt", "What you get"),
     "why": ("Waarom", "Why"),
     "next": ("Wat nu", "What next"),
     "check": ("Controleer", "Check"),
     "note": ("Let op", "Note"),
     "phone": ("Telefoon", "Phone"),
-    "footer": ("Regels versie {version}, peildatum {date}", "Rules version {version}, reference date {date}"),
+    "footer": (
+        "Regels versie {version}, peildatum {date}",
+        "Rules version {version}, reference date {date}",
+    ),
 }
 
 
@@ -60,7 +69,11 @@ def render_text(content: Content, result: Result, lang: Lang) -> str:
         if result.referral is not None:
             lines.append(result.referral.get(lang))
         lines.append("")
-    possibly = [v for i, v in result.verdicts.items() if v.status == "possibly" and i not in result.recommended]
+    possibly = [
+        v
+        for i, v in result.verdicts.items()
+        if v.status == "possibly" and i not in result.recommended
+    ]
     if possibly:
         lines.append(f"{heading('possibly', lang)}:")
         for verdict in possibly:
@@ -68,7 +81,9 @@ def render_text(content: Content, result: Result, lang: Lang) -> str:
         lines.append("")
     excluded = [v for v in result.verdicts.values() if v.status == "not_eligible"]
     eligible_other = [
-        v for i, v in result.verdicts.items() if v.status == "eligible" and i not in result.recommended
+        v
+        for i, v in result.verdicts.items()
+        if v.status == "eligible" and i not in result.recommended
     ]
     if eligible_other:
         for verdict in eligible_other:

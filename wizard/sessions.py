@@ -124,7 +124,9 @@ class Session:
         return {
             "date": self.date.isoformat(),
             "lang": self.lang,
-            "answers": {f: UNKNOWN_ANSWER if isinstance(v, Unknown) else v for f, v in self.answers},
+            "answers": {
+                f: UNKNOWN_ANSWER if isinstance(v, Unknown) else v for f, v in self.answers
+            },
         }
 
     @classmethod

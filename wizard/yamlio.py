@@ -95,10 +95,12 @@ def _guard(text: str, path: Path) -> Problem | None:
     events: Iterator[yaml.Event] = yaml.parse(text, Loader=_BaseLoader)
     try:
         for event in events:
-            line = event.start_mark.line + 1
+            line = event.start_mark.line + 1 if event.start_mark is not None else 1
             if isinstance(event, yaml.AliasEvent):
                 return Problem(
-                    path, line, f"alias '*{event.anchor}' is not allowed; write the value out in full"
+                    path,
+                    line,
+                    f"alias '*{event.anchor}' is not allowed; write the value out in full",
                 )
             anchor = getattr(event, "anchor", None)
             if anchor is not None:
@@ -135,13 +137,19 @@ def read_yaml(path: Path) -> Any:
         raise ContentError([Problem(path, 0, f"cannot read file: {exc.strerror}")]) from None
     if len(raw) > MAX_BYTES:
         raise ContentError(
-            [Problem(path, 1, f"file is {len(raw):,} bytes, over the {MAX_BYTES:,} limit; split it")]
+            [
+                Problem(
+                    path, 1, f"file is {len(raw):,} bytes, over the {MAX_BYTES:,} limit; split it"
+                )
+            ]
         )
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        raise ContentError([Problem(path, line, "not valid UTF-8; save the file as UTF-8")]) from None
+        raise ContentError(
+            [Problem(path, line, "not valid UTF-8; save the file as UTF-8")]
+        ) from None
     guarded = _guard(text, path)
     if guarded is not None:
         raise ContentError([guarded])

@@ -1,0 +1,95 @@
+"""Benchmarks: print figures, assert nothing. Run with `make bench`.
+
+- content load time (YAML -> validated, linked Content), median of several loads;
+- median engine step time (answer one question and find the next), over every scenario;
+- questions asked per scenario (mean and max);
+- time to refuse hostile YAML (alias bomb, nesting 30,000 deep).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from wizard.bundled import bundled_content_root
+from wizard.engine import Engine
+from wizard.loading import load_content
+from wizard.problems import ContentError
+from wizard.replay import load_scenario, run_scenario, scenario_files
+from wizard.yamlio import read_yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def median_seconds(action: object, repeats: int) -> float:
+    timings = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        action()  # type: ignore[operator]
+        timings.append(time.perf_counter() - start)
+    return statistics.median(timings)
+
+
+def bench_load(content_root: Path) -> None:
+    seconds = median_seconds(lambda: load_content(content_root), 15)
+    print(f"content load: {seconds * 1000:.1f} ms (median of 15)")
+
+
+def bench_steps(engine: Engine, scenarios: list[Path]) -> None:
+    step_times: list[float] = []
+    for path in scenarios:
+        scenario = load_scenario(path)
+        session = engine.start(scenario.date, scenario.lang)
+        while True:
+            start = time.perf_counter()
+            question = engine.current_question(session)
+            if question is None or question.fact not in scenario.answers:
+                break
+            session = engine.answer(session, scenario.answers[question.fact])
+            step_times.append(time.perf_counter() - start)
+    if step_times:
+        median_us = statistics.median(step_times) * 1e6
+        print(f"engine step: {median_us:.0f} us median over {len(step_times)} steps")
+
+
+def bench_questions(engine: Engine, scenarios: list[Path]) -> None:
+    counts = [len(run_scenario(engine, load_scenario(p), str(p)).asked) for p in scenarios]
+    if counts:
+        print(
+            f"questions per scenario: mean {statistics.mean(counts):.1f}, max {max(counts)} "
+            f"over {len(counts)} scenarios"
+        )
+
+
+def bench_hostile() -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        bomb = Path(folder) / "bomb.yaml"
+        lines = ['a0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+        lines += [f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 9)}]" for i in range(1, 30)]
+        bomb.write_text("\n".join(lines))
+        deep = Path(folder) / "deep.yaml"
+        deep.write_text("a: " + "[" * 30_000 + "]" * 30_000)
+        for name, path in (("alias bomb", bomb), ("nesting 30,000 deep", deep)):
+            start = time.perf_counter()
+            with contextlib.suppress(ContentError):
+                read_yaml(path)
+            print(f"refuse {name}: {(time.perf_counter() - start) * 1000:.1f} ms")
+
+
+def main() -> int:
+    content_root = Path(sys.argv[1]) if len(sys.argv) > 1 else bundled_content_root()
+    scenarios = list(scenario_files([ROOT / "tests" / "scenarios"]))
+    bench_load(content_root)
+    engine = Engine(load_content(content_root))
+    bench_steps(engine, scenarios)
+    bench_questions(engine, scenarios)
+    bench_hostile()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
