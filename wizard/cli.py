@@ -79,6 +79,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _report_problems(error)
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # e.g. `leerwijzer replay ... | head`: the reader left, not an error
+        sys.stderr.close()
+        return 0
 
 
 def cmd_check(args: argparse.Namespace) -> int:

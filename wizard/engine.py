@@ -12,6 +12,7 @@ tests compare both modes and expect the same result.
 
 from __future__ import annotations
 
+import random
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Literal
@@ -177,18 +178,34 @@ class Engine:
     def live_verdicts(self, session: Session) -> dict[str, Verdict]:
         return self.result(session).verdicts
 
-    def progress(self, session: Session) -> tuple[int, int]:
-        """(number of the current question, estimated total), updated as questions drop out."""
+    def progress(self, session: Session, samples: int = 9) -> tuple[int, int]:
+        """(number of the current question, estimated total), updated as questions drop out.
+
+        The estimate is the upper quartile of a few simulated completions with random answers
+        (better a count that shrinks than one that grows), seeded by the session so it is stable.
+        """
         walk = self.walk(session)
         if walk.current is None:
             return len(walk.asked), len(walk.asked)
-        # Look ahead as if every remaining question were answered "weet ik niet".
-        ahead = session
+        rng = random.Random(repr(session.answers))
+        lengths = [self._simulated_remaining(session, rng) for _ in range(samples)]
+        upper_quartile = sorted(lengths)[(3 * len(lengths)) // 4]
+        return len(walk.asked) + 1, len(walk.asked) + max(upper_quartile, 1)
+
+    def _simulated_remaining(self, session: Session, rng: random.Random) -> int:
         remaining = 0
         for _ in range(len(self.content.questions)):
-            current = self.walk(ahead).current
+            current = self.walk(session).current
             if current is None:
                 break
             remaining += 1
-            ahead = ahead.with_answer(current.fact, UNKNOWN)
-        return len(walk.asked) + 1, len(walk.asked) + max(remaining, 1)
+            session = session.with_answer(current.fact, self._random_answer(current.fact, rng))
+        return remaining
+
+    def _random_answer(self, fact_id: str, rng: random.Random) -> Answer:
+        fact = self.content.facts[fact_id]
+        if fact.kind in ("choice", "yes_no"):
+            return rng.choice(fact.value_ids())
+        if fact.kind == "integer" and fact.min is not None and fact.max is not None:
+            return rng.randint(fact.min, fact.max)
+        return UNKNOWN

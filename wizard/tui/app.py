@@ -56,7 +56,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Dit is uw resultaat. Escape gaat terug naar de laatste vraag; R begint opnieuw.",
         "This is your result. Escape goes back to the last question; R starts again.",
     ),
-    "help_closing": ("Druk op Escape of Enter om verder te gaan.", "Press Escape or Enter to go on."),
+    "help_closing": (
+        "Druk op Escape of Enter om verder te gaan.",
+        "Press Escape or Enter to go on.",
+    ),
     "restart": ("Start opnieuw", "Start again"),
     "back": ("Terug", "Back"),
     "help": ("Uitleg", "Help"),
@@ -94,13 +97,13 @@ class WizardApp(App[None]):
     TITLE = "Leerwijzer"
     ENABLE_COMMAND_PALETTE = False
     BINDINGS: ClassVar[list[BindingType]] = [
-        *_bindings("back", "escape", "back"),
+        *_bindings("back", "escape", "go_back"),
         *_bindings("help", "f1", "help"),
         Binding("question_mark", "help", show=False, id="leerwijzer.help_key"),
         *_bindings("other_lang", "f2", "toggle_lang"),
         Binding("ctrl+l", "toggle_lang", show=False, id="leerwijzer.lang_key"),
         *_bindings("restart", "r", "restart"),
-        *_bindings("quit", "ctrl+q", "quit", priority=True),
+        *_bindings("quit", "ctrl+q", "stop", priority=True),
     ]
 
     def __init__(
@@ -169,7 +172,9 @@ class WizardApp(App[None]):
     def _page_ready(self) -> None:
         self.busy = False
 
-    def _question_widgets(self, question: CompiledQuestion, preset: Answer | str | None) -> list[Widget]:
+    def _question_widgets(
+        self, question: CompiledQuestion, preset: Answer | str | None
+    ) -> list[Widget]:
         lang = self.lang
         fact = self.content.facts[question.fact]
         number, total = self.engine.progress(self.session)
@@ -225,13 +230,17 @@ class WizardApp(App[None]):
                 lines.append(result.referral.get(lang))
             widgets.append(Static("\n".join(lines), id="referral", markup=False))
         possibly = [
-            v for i, v in result.verdicts.items() if v.status == "possibly" and i not in result.recommended
+            v
+            for i, v in result.verdicts.items()
+            if v.status == "possibly" and i not in result.recommended
         ]
         if possibly:
             section("possibly")
             widgets += [self._card(v, "- ", "possibly") for v in possibly]
         others = [
-            v for i, v in result.verdicts.items() if v.status == "eligible" and i not in result.recommended
+            v
+            for i, v in result.verdicts.items()
+            if v.status == "eligible" and i not in result.recommended
         ]
         widgets += [self._card(v, "- ", "eligible") for v in others]
         excluded = [v for v in result.verdicts.values() if v.status == "not_eligible"]
@@ -318,7 +327,7 @@ class WizardApp(App[None]):
             return self.page == "result"
         return True
 
-    def action_back(self, lang: str = "") -> None:
+    def action_go_back(self, lang: str = "") -> None:
         if self.busy:
             return
         session, previous = self.engine.back(self.session)
@@ -326,7 +335,7 @@ class WizardApp(App[None]):
             self.notify(say("first", self.lang), timeout=3)
             return
         self.session = session
-        self._show(preset=previous)
+        self._show()
 
     def action_help(self, lang: str = "") -> None:
         if self.busy or isinstance(self.screen, HelpScreen):
@@ -338,7 +347,9 @@ class WizardApp(App[None]):
             body = question.model.help.get(self.lang)
         else:
             body = say("no_help", self.lang)
-        self.push_screen(HelpScreen(say("help_title", self.lang), body, say("help_closing", self.lang)))
+        self.push_screen(
+            HelpScreen(say("help_title", self.lang), body, say("help_closing", self.lang))
+        )
 
     def action_toggle_lang(self, lang: str = "") -> None:
         """Switch nl/en, keeping every answer and what is typed or highlighted on this page."""
@@ -359,7 +370,7 @@ class WizardApp(App[None]):
         self.session = self.engine.start(self.on, self.lang)
         self._show()
 
-    async def action_quit(self, lang: str = "") -> None:
+    def action_stop(self, lang: str = "") -> None:
         self.exit()
 
 

@@ -24,10 +24,7 @@ class ChoiceList(OptionList):
     """The answers to one question: arrows move, Enter chooses, 1..9 choose directly, 0 = unknown."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        *(
-            Binding(str(n), f"pick({n})", show=False, id=f"leerwijzer.pick_{n}")
-            for n in range(10)
-        ),
+        *(Binding(str(n), f"pick({n})", show=False, id=f"leerwijzer.pick_{n}") for n in range(10)),
     ]
 
     def __init__(
@@ -36,7 +33,7 @@ class ChoiceList(OptionList):
         *,
         unknown_label: str | None = None,
         selected: str | None = None,
-        id: str | None = None,
+        id: str | None = None,  # noqa: A002 (Textual's own name for it)
     ) -> None:
         """``choices`` are (value id, label); ``unknown_label`` adds the "don't know" option."""
         self._labels: list[tuple[str, str]] = [
