@@ -31,7 +31,7 @@ def test_piped_plain_mode_completes_a_path_and_explains() -> None:
     )
     assert done.returncode == 0, done.stderr
     out = done.stdout
-    assert "Vraag 1 van ongeveer 3" in out
+    assert "Vraag 1 van ongeveer 4" in out
     assert "Aanbevolen voor u:\n1. Campuskaart" in out
     assert "Waarom: u studeert of werkt hier (uw antwoord: Rol: Student)" in out
     assert "\x1b[" not in out  # no escape codes: a screen reader reads it as it is
