@@ -203,7 +203,7 @@ class Matcher:
         def key(instrument: str) -> tuple[int, int, int, str]:
             verdict = verdicts[instrument]
             priority = self.content.incentives[instrument].model.priority
-            return (verdict.status != "eligible", -verdict.fit, -priority, instrument)
+            return (-verdict.fit, verdict.status != "eligible", -priority, instrument)
 
         candidates = [i for i, v in verdicts.items() if v.status != "not_eligible" and v.fit > 0]
         return sorted(candidates, key=key)
