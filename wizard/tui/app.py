@@ -335,7 +335,7 @@ class WizardApp(App[None]):
             self.notify(say("first", self.lang), timeout=3)
             return
         self.session = session
-        self._show()
+        self._show(preset=previous)
 
     def action_help(self, lang: str = "") -> None:
         if self.busy or isinstance(self.screen, HelpScreen):
