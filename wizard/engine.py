@@ -181,16 +181,15 @@ class Engine:
     def progress(self, session: Session, samples: int = 9) -> tuple[int, int]:
         """(number of the current question, estimated total), updated as questions drop out.
 
-        The estimate is the upper quartile of a few simulated completions with random answers
-        (better a count that shrinks than one that grows), seeded by the session so it is stable.
+        The estimate is the longest of a few simulated completions with random answers (a count
+        that shrinks reassures; one that grows does not), seeded by the session so it is stable.
         """
         walk = self.walk(session)
         if walk.current is None:
             return len(walk.asked), len(walk.asked)
         rng = random.Random(repr(session.answers))
         lengths = [self._simulated_remaining(session, rng) for _ in range(samples)]
-        upper_quartile = sorted(lengths)[(3 * len(lengths)) // 4]
-        return len(walk.asked) + 1, len(walk.asked) + max(upper_quartile, 1)
+        return len(walk.asked) + 1, len(walk.asked) + max(*lengths, 1)
 
     def _simulated_remaining(self, session: Session, rng: random.Random) -> int:
         remaining = 0
