@@ -118,3 +118,22 @@ def test_bad_date_argument_is_a_usage_error() -> None:
     done = leerwijzer("plain", "--date", "23-11-2026")
     assert done.returncode == 2
     assert "'23-11-2026' is not a date; use YYYY-MM-DD" in done.stderr
+
+
+def test_piped_plain_mode_on_the_real_content_recommends_with_reasons() -> None:
+    from wizard.engine import Engine
+    from wizard.loading import load_content
+    from wizard.replay import load_scenario, run_scenario
+
+    scenario_path = REPO / "tests" / "scenarios" / "01_bediende_voltijds_bijscholen.yaml"
+    scenario = load_scenario(scenario_path)
+    report = run_scenario(Engine(load_content(REPO)), scenario)
+    typed = "".join(f"{scenario.answers[fact]}\n" for fact in report.asked)
+    done = leerwijzer("plain", "--date", "2026-11-23", stdin=typed)
+    assert done.returncode == 0, done.stdout[-2000:]
+    out = done.stdout
+    first = out.index("Aanbevolen voor u:\n1. ")
+    assert "Vlaams opleidingsverlof" in out[first : first + 200]
+    assert "Waarom: u werkt in loondienst" in out
+    assert "(uw antwoord: Uw situatie" in out or "(uw antwoord:" in out
+    assert "Regels versie 2026.11.1, peildatum 23-11-2026" in out

@@ -13,6 +13,7 @@ tests compare both modes and expect the same result.
 from __future__ import annotations
 
 import random
+from functools import lru_cache
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Literal
@@ -62,6 +63,14 @@ class Engine:
         self.content = content
         self.matcher = Matcher(content)
         self.ask_everything = ask_everything
+        # Every walk re-derives what is outstanding at each question; the answers so far repeat
+        # from walk to walk, so remember them (sessions are immutable, so this never goes stale).
+        self._outstanding = lru_cache(maxsize=8192)(self._outstanding_uncached)
+
+    def _outstanding_uncached(
+        self, known: frozenset[tuple[str, Answer]], on: date
+    ) -> frozenset[str]:
+        return frozenset(outstanding_facts(self.content, dict(known), on))
 
     def start(self, on: date | None = None, lang: Literal["nl", "en"] = "nl") -> Session:
         return Session(date=on or date.today(), lang=lang)
@@ -99,7 +108,7 @@ class Engine:
             return "ask_when"
         if self.ask_everything:
             return None
-        outstanding = outstanding_facts(self.content, known, on)
+        outstanding = self._outstanding(frozenset(known.items()), on)
         if question.fact in outstanding:
             return None
         if question.fact in self.content.routing_facts and outstanding:
