@@ -16,7 +16,15 @@ if TYPE_CHECKING:
     from wizard.problems import ContentError, Problem
     from wizard.sessions import InvalidAnswer, Session
 
-__all__ = ["UNKNOWN", "ContentError", "Engine", "InvalidAnswer", "Problem", "Session", "load_content"]
+__all__ = [
+    "UNKNOWN",
+    "ContentError",
+    "Engine",
+    "InvalidAnswer",
+    "Problem",
+    "Session",
+    "load_content",
+]
 
 _HOME = {
     "UNKNOWN": "wizard.conditions",

@@ -13,9 +13,9 @@ tests compare both modes and expect the same result.
 from __future__ import annotations
 
 import random
-from functools import lru_cache
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from typing import Literal
 
 from wizard.conditions import UNKNOWN, evaluate
