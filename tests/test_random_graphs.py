@@ -114,6 +114,10 @@ def content_dirs(draw: st.DrawFn) -> dict[str, object]:
     return {"facts": {"facts": facts}, "graph": graph, "incentives": incentives}
 
 
+def answers_for(values: tuple[str, ...], offer_unknown: bool) -> list[Answer]:
+    return [*values, *([UNKNOWN] if offer_unknown else [])]
+
+
 def materialise(spec: dict[str, object], root: Path) -> Content:
     # JSON is valid YAML, and keeps the generator free of any YAML writer.
     (root / "questions").mkdir(parents=True)
@@ -134,9 +138,7 @@ def test_skipping_equals_asking_everything_on_random_graphs(
         content = materialise(spec, Path(folder))
     for _ in range(5):
         person: dict[str, Answer] = {
-            fact.id: data.draw(
-                st.sampled_from([*fact.value_ids(), *([UNKNOWN] if fact.offer_unknown else [])])
-            )
+            fact.id: data.draw(st.sampled_from(answers_for(fact.value_ids(), fact.offer_unknown)))
             for fact in content.facts.values()
         }
         _, short = run(Engine(content), person, DAY)
