@@ -17,7 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from wizard.conditions import UNKNOWN
 from wizard.engine import Engine
 from wizard.model import Lang
-from wizard.problems import ContentError
+from wizard.problems import ContentError, Problem
 from wizard.sessions import UNKNOWN_ANSWER, InvalidAnswer
 from wizard.yamlio import line_of, read_yaml
 
@@ -95,8 +95,6 @@ def scenario_files(targets: Iterable[Path]) -> Iterator[Path]:
 
 def load_scenario(path: Path) -> Scenario:
     """Read and validate a scenario file; raise ContentError with ``file:line`` problems."""
-    from wizard.problems import Problem
-
     raw = read_yaml(path)
     try:
         return Scenario.model_validate(raw)

@@ -15,6 +15,10 @@ HEADINGS: dict[str, tuple[str, str]] = {
     "recommended": ("Aanbevolen voor u", "Recommended for you"),
     "possibly": ("Misschien, na te gaan", "Possibly: to be checked"),
     "not_eligible": ("Niet voor u", "Not for you"),
+    "also": (
+        "Ook mogelijk voor u, maar minder passend bij wat u wilt",
+        "Also open to you, but a weaker fit for your goal",
+    ),
     "tips": ("Ook handig", "Also useful"),
     "nothing": (
         "Op basis van uw antwoorden past geen enkele maatregel.",
@@ -86,6 +90,7 @@ def render_text(content: Content, result: Result, lang: Lang) -> str:
         if v.status == "eligible" and i not in result.recommended
     ]
     if eligible_other:
+        lines.append(f"{heading('also', lang)}:")
         for verdict in eligible_other:
             lines += _card(content, verdict, lang, "- ", "  ")
         lines.append("")
