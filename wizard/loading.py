@@ -163,6 +163,7 @@ def _link(
     if graph.need_fact is not None and graph.need_fact not in facts:
         on_graph.add(("need_fact",), f"need_fact '{graph.need_fact}' is not a fact in {FACTS_FILE}")
 
+    _check_fact_use(facts_file, questions, on_facts)
     incentives = _compile_incentives(
         incentive_files, graph, facts, shapes, derived, problems, broken
     )
@@ -322,6 +323,25 @@ def _check_graph(
             on_graph.add(
                 ("questions", index_of[question_id], "id"),
                 f"question '{question_id}' is unreachable from start '{graph.start}'; route to it or remove it",
+            )
+
+
+def _check_fact_use(
+    facts_file: FactsFile, questions: Mapping[str, CompiledQuestion], on_facts: _Collector
+) -> None:
+    """Every fact is asked by some question, or says why not; a fact marked unused is not asked."""
+    asked = {q.fact for q in questions.values()}
+    for index, fact in enumerate(facts_file.facts):
+        if fact.id not in asked and fact.unused is None:
+            on_facts.add(
+                ("facts", index, "id"),
+                f"fact '{fact.id}' is asked by no question; add a question for it or mark it "
+                "`unused: <reason>`",
+            )
+        elif fact.id in asked and fact.unused is not None:
+            on_facts.add(
+                ("facts", index, "unused"),
+                f"fact '{fact.id}' is marked unused but a question asks it; remove `unused`",
             )
 
 
