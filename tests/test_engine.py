@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import shutil
 from datetime import date
+from pathlib import Path
 
 import pytest
 
+from tests.conftest import DATA
 from wizard.conditions import UNKNOWN
 from wizard.content import Content
 from wizard.engine import Engine
+from wizard.loading import load_content
 from wizard.sessions import InvalidAnswer, Session
 
 DAY = date(2026, 11, 23)
@@ -135,3 +139,43 @@ def test_session_round_trips_through_a_dict(tiny: Content, tiny_engine: Engine) 
     data = session.to_dict()
     assert data["answers"] == {"role": "visitor", "resident": "weet_niet", "age": 30}
     assert Session.from_dict(data, tiny.facts) == session
+
+
+def focused_tiny(tmp_path: Path) -> Engine:
+    """The tiny content with the goal asked first and only good fits pursued."""
+    root = tmp_path / "focused"
+    shutil.copytree(DATA / "tiny", root)
+    graph = root / "questions" / "graph.yaml"
+    text = graph.read_text().replace("start: role", "start: goal\npursue_min_fit: 2")
+    text = text.replace("      - goto: fulltime\n", "      - goto: role\n")
+    text = text.replace(
+        "      - when: role == visitor\n        goto: resident\n      - goto: goal\n",
+        "      - when: role == visitor\n        goto: resident\n      - goto: fulltime\n",
+    )
+    text = text.replace("    next:\n      - goto: goal\n", "    next:\n      - goto: fulltime\n")
+    graph.write_text(text)
+    return Engine(load_content(root))
+
+
+def test_with_a_focus_weak_fits_are_not_pursued(tmp_path: Path) -> None:
+    engine = focused_tiny(tmp_path)
+    # Borrowing: the town pass fits (2), so a visitor is asked about residence and age.
+    borrow = answer_all(engine, "borrow", "visitor", "ja", 30)
+    assert asked(engine, borrow) == ["goal", "role", "resident", "age"]
+    assert engine.result(borrow).recommended == ("town_pass",)
+    # Studying: the town pass does not serve it; nothing fits a visitor, so nothing more is asked.
+    study = answer_all(engine, "study", "visitor")
+    assert engine.walk(study).complete
+    result = engine.result(study)
+    assert result.verdicts["town_pass"].status == "possibly"
+    assert not result.verdicts["town_pass"].assessed
+    assert result.verdicts["town_pass"].reason("en").startswith("Not looked into further")
+    assert result.recommended == ()
+
+
+def test_with_a_focus_a_weak_fit_is_not_recommended(tmp_path: Path) -> None:
+    engine = focused_tiny(tmp_path)
+    session = answer_all(engine, "study", "staff")
+    result = engine.result(session)
+    assert result.verdicts["campus_card"].status == "eligible"  # decided by the answers anyway
+    assert result.recommended == ()  # but it fits studying only weakly (1 < 2)

@@ -55,6 +55,7 @@ class Content:
     fingerprint: str
     start: str
     need_fact: str | None
+    pursue_min_fit: int
     referral: Text
     facts: dict[str, Fact]
     derived: dict[str, DerivedFact]

@@ -160,6 +160,8 @@ def _link(
 
     questions = _compile_questions(graph, shapes, derived, facts, on_graph)
     _check_graph(graph, questions, on_graph)
+    if graph.pursue_min_fit and graph.need_fact is None:
+        on_graph.add(("pursue_min_fit",), "pursue_min_fit needs a need_fact; add one or remove it")
     if graph.need_fact is not None and graph.need_fact not in facts:
         on_graph.add(("need_fact",), f"need_fact '{graph.need_fact}' is not a fact in {FACTS_FILE}")
 
@@ -183,6 +185,7 @@ def _link(
         ),
         start=graph.start,
         need_fact=graph.need_fact,
+        pursue_min_fit=graph.pursue_min_fit,
         referral=graph.referral,
         facts=facts,
         derived={d.id: d for d in facts_file.derived},

@@ -9,7 +9,7 @@ coin: the facts whose answer could still change a verdict or the ranking.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Literal
 
@@ -30,6 +30,9 @@ class Verdict:
     verify: tuple[Text, ...] = ()
     fit: int = 0
     notes: tuple[Text, ...] = ()
+    assessed: bool = True
+    """False when the verdict was left open on purpose: the instrument fits the need too weakly
+    to ask more questions about it (``pursue_min_fit``)."""
 
     def reason(self, lang: Lang) -> str:
         return " ".join(r.get(lang) for r in self.reasons)
@@ -59,13 +62,31 @@ def _in_force(incentive: CompiledIncentive, on: date) -> list[CompiledRequiremen
     return [r for r in incentive.requirements if r.model.in_force(on)]
 
 
+def fit_for_need(content: Content, incentive: CompiledIncentive, known: Known) -> int:
+    """How well the instrument serves the stated need (with the need unknown: its best fit)."""
+    need = known.get(content.need_fact) if content.need_fact else None
+    serves = incentive.model.serves
+    return serves.get(need, 0) if isinstance(need, str) else max(serves.values(), default=0)
+
+
+def is_pursued(content: Content, incentive: CompiledIncentive, known: Known) -> bool:
+    """Whether questions are still asked to settle this instrument's verdict.
+
+    Every instrument is pursued until the need is answered; after that, with ``pursue_min_fit``
+    set, only those that serve the need well enough: the person's series stays short.
+    """
+    if not content.pursue_min_fit or content.need_fact not in known:
+        return True
+    return fit_for_need(content, incentive, known) >= content.pursue_min_fit
+
+
 def outstanding_facts(content: Content, known: Known, on: date) -> set[str]:
     """Facts not yet answered whose answer could still change a verdict or the ranking."""
     answered = _answered(known)
     need_open = content.need_fact is not None and content.need_fact not in answered
     outstanding: set[str] = set()
     for incentive in content.incentives.values():
-        if not incentive.model.in_force(on):
+        if not incentive.model.in_force(on) or not is_pursued(content, incentive, known):
             continue
         residuals = [(r, simplify(r.condition, known)) for r in _in_force(incentive, on)]
         if any(res == FALSE and r.model.if_unmet == "not_eligible" for r, res in residuals):
@@ -172,16 +193,15 @@ class Matcher:
         )
 
     def result(self, known: Known, on: date, complete: bool, asked: tuple[str, ...] = ()) -> Result:
-        need = known.get(self.content.need_fact) if self.content.need_fact else None
         verdicts: dict[str, Verdict] = {}
         tips: list[str] = []
         for incentive in self.content.incentives.values():
-            serves = incentive.model.serves
-            # With the need unknown, every instrument may serve it.
-            fit = serves.get(need, 0) if isinstance(need, str) else max(serves.values(), default=0)
+            fit = fit_for_need(self.content, incentive, known)
             verdict = self.verdict(incentive, known, on, fit)
+            if verdict.status == "possibly" and not is_pursued(self.content, incentive, known):
+                verdict = self._not_assessed(verdict)
             if incentive.model.kind == "tip":
-                if verdict.status == "eligible" and fit > 0:
+                if verdict.status == "eligible" and fit >= max(self.content.pursue_min_fit, 1):
                     tips.append(incentive.id)
                 continue
             verdicts[incentive.id] = verdict
@@ -199,13 +219,28 @@ class Matcher:
             asked=asked,
         )
 
+    @staticmethod
+    def _not_assessed(verdict: Verdict) -> Verdict:
+        reason = Text(
+            nl="Niet verder nagevraagd: dit past minder bij wat u wilt bereiken. "
+            "Vraag het na als u het toch wilt gebruiken.",
+            en="Not looked into further: this fits your goal less well. "
+            "Ask about it if you want to use it anyway.",
+        )
+        return replace(verdict, reasons=(reason,), assessed=False)
+
     def _rank(self, verdicts: Mapping[str, Verdict]) -> list[str]:
         def key(instrument: str) -> tuple[int, int, int, str]:
             verdict = verdicts[instrument]
             priority = self.content.incentives[instrument].model.priority
             return (-verdict.fit, verdict.status != "eligible", -priority, instrument)
 
-        candidates = [i for i, v in verdicts.items() if v.status != "not_eligible" and v.fit > 0]
+        min_fit = max(self.content.pursue_min_fit, 1)
+        candidates = [
+            i
+            for i, v in verdicts.items()
+            if v.status != "not_eligible" and v.assessed and v.fit >= min_fit
+        ]
         return sorted(candidates, key=key)
 
     def _exclusions(self, instrument: str) -> dict[str, Text]:
@@ -236,15 +271,7 @@ class Matcher:
                 note = self._exclusions(better).get(instrument)
                 if note is not None:
                     old = updated[instrument]
-                    updated[instrument] = Verdict(
-                        old.instrument,
-                        old.status,
-                        old.reasons,
-                        old.missing,
-                        old.verify,
-                        old.fit,
-                        (*old.notes, note),
-                    )
+                    updated[instrument] = replace(old, notes=(*old.notes, note))
         return updated
 
 

@@ -128,6 +128,15 @@ class GraphFile(Strict):
     version: Annotated[str, StringConstraints(min_length=1)]
     start: Id
     need_fact: Id | None = None
+    pursue_min_fit: int = Field(
+        default=0,
+        ge=0,
+        le=3,
+        description=(
+            "Once the need is known, only instruments that serve it at least this well are "
+            "pursued with questions; 0 pursues every instrument."
+        ),
+    )
     referral: Text
     questions: list[Question] = Field(min_length=1)
 

@@ -19,6 +19,10 @@ HEADINGS: dict[str, tuple[str, str]] = {
         "Ook mogelijk voor u, maar minder passend bij wat u wilt",
         "Also open to you, but a weaker fit for your goal",
     ),
+    "not_assessed": (
+        "Niet nagevraagd, omdat het minder past bij wat u wilt bereiken",
+        "Not looked into, because it fits your goal less well",
+    ),
     "tips": ("Ook handig", "Also useful"),
     "nothing": (
         "Op basis van uw antwoorden past geen enkele maatregel.",
@@ -99,6 +103,12 @@ def render_text(content: Content, result: Result, lang: Lang) -> str:
         for verdict in excluded:
             name = content.incentives[verdict.instrument].model.name.get(lang)
             lines.append(f"- {name}: {verdict.reason(lang)}")
+        lines.append("")
+    skipped = [v for v in result.verdicts.values() if not v.assessed]
+    if skipped:
+        lines.append(f"{heading('not_assessed', lang)}:")
+        names = [content.incentives[v.instrument].model.name.get(lang) for v in skipped]
+        lines.append("- " + "; ".join(names))
         lines.append("")
     if result.tips:
         lines.append(f"{heading('tips', lang)}:")
