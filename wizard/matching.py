@@ -35,7 +35,7 @@ class Verdict:
     to ask more questions about it (``pursue_min_fit``)."""
 
     def reason(self, lang: Lang) -> str:
-        return " ".join(r.get(lang) for r in self.reasons)
+        return "; ".join(r.get(lang) for r in self.reasons)
 
 
 @dataclass(frozen=True)

@@ -61,6 +61,8 @@ class ScenarioReport:
     eligible: dict[str, str] = field(default_factory=dict)
     possibly: dict[str, str] = field(default_factory=dict)
     not_eligible: dict[str, str] = field(default_factory=dict)
+    not_assessed: dict[str, str] = field(default_factory=dict)
+    """Weak fits left open on purpose (``pursue_min_fit``): in none of the three verdict maps."""
 
     def fail(self, message: str) -> None:
         self.passed = False
@@ -77,6 +79,7 @@ class ScenarioReport:
             "eligible": self.eligible,
             "possibly": self.possibly,
             "not_eligible": self.not_eligible,
+            "not_assessed": self.not_assessed,
             "date": self.date.isoformat(),
             "rules_version": self.rules_version,
         }
@@ -138,14 +141,15 @@ def run_scenario(engine: Engine, scenario: Scenario, path: str = "") -> Scenario
     report.asked = list(result.asked)
     report.recommended = list(result.recommended)
     for instrument, verdict in result.verdicts.items():
-        getattr(report, verdict.status)[instrument] = verdict.reason(lang)
+        status = verdict.status if verdict.assessed else "not_assessed"
+        getattr(report, status)[instrument] = verdict.reason(lang)
     _check(scenario.expect, report)
     return report
 
 
 def _check(expect: Expectation, report: ScenarioReport) -> None:
     def status_of(instrument: str) -> str:
-        for status in ("eligible", "possibly", "not_eligible"):
+        for status in ("eligible", "possibly", "not_eligible", "not_assessed"):
             if instrument in getattr(report, status):
                 return status
         return "unknown instrument"
