@@ -55,6 +55,20 @@ class _Collector:
             return None
 
 
+_HINTS = {
+    "date_": "write dates as YYYY-MM-DD",
+    "datetime_": "write dates as YYYY-MM-DD",
+    "string_type": "write it as text (put it in quotes if it looks like a number or true/false)",
+    "list_type": "write a list, one item per line starting with '- '",
+    "int_": "write a whole number",
+    "bool_": "write true or false",
+    "literal_error": "use one of the values listed",
+    "too_short": "add at least one item",
+    "greater_than": "use a larger number",
+    "less_than": "use a smaller number",
+}
+
+
 def _describe(error: Mapping[str, Any]) -> str:
     loc = [str(p) for p in error["loc"]]
     where = ".".join(loc) if loc else "(top level)"
@@ -74,8 +88,9 @@ def _describe(error: Mapping[str, Any]) -> str:
     if kind in ("model_type", "dict_type"):
         return f"{where}: expected a mapping of keys (key: value)"
     message = str(error["msg"]).removeprefix("Value error, ")
-    if kind.startswith(("date_", "datetime_")):
-        message += "; write dates as YYYY-MM-DD"
+    hint = next((h for prefix, h in _HINTS.items() if kind.startswith(prefix)), None)
+    if hint is not None:
+        message += f"; {hint}"
     return f"{where}: {message}" if loc else message
 
 
