@@ -12,7 +12,7 @@ tests compare both modes and expect the same result.
 
 from __future__ import annotations
 
-import random
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -187,33 +187,38 @@ class Engine:
     def live_verdicts(self, session: Session) -> dict[str, Verdict]:
         return self.result(session).verdicts
 
-    def progress(self, session: Session, samples: int = 9) -> tuple[int, int]:
+    def progress(self, session: Session) -> tuple[int, int]:
         """(number of the current question, estimated total), updated as questions drop out.
 
-        The estimate is the longest of a few simulated completions with random answers (a count
-        that shrinks reassures; one that grows does not), seeded by the session so it is stable.
+        The estimate follows the answers that keep the most open: at each question still ahead it
+        picks the answer after which the most facts remain outstanding. It is deterministic, and
+        as real answers close doors the count shrinks rather than grows.
         """
         walk = self.walk(session)
         if walk.current is None:
             return len(walk.asked), len(walk.asked)
-        rng = random.Random(repr(session.answers))
-        lengths = [self._simulated_remaining(session, rng) for _ in range(samples)]
-        return len(walk.asked) + 1, len(walk.asked) + max(*lengths, 1)
-
-    def _simulated_remaining(self, session: Session, rng: random.Random) -> int:
+        ahead = session
         remaining = 0
         for _ in range(len(self.content.questions)):
-            current = self.walk(session).current
+            current = self.walk(ahead).current
             if current is None:
                 break
             remaining += 1
-            session = session.with_answer(current.fact, self._random_answer(current.fact, rng))
-        return remaining
+            ahead = max(
+                (ahead.with_answer(current.fact, value) for value in self._sample_answers(current)),
+                key=self._open_after,
+            )
+        return len(walk.asked) + 1, len(walk.asked) + remaining
 
-    def _random_answer(self, fact_id: str, rng: random.Random) -> Answer:
-        fact = self.content.facts[fact_id]
+    def _sample_answers(self, question: CompiledQuestion) -> Sequence[Answer]:
+        fact = self.content.facts[question.fact]
         if fact.kind in ("choice", "yes_no"):
-            return rng.choice(fact.value_ids())
+            return list(fact.value_ids())
         if fact.kind == "integer" and fact.min is not None and fact.max is not None:
-            return rng.randint(fact.min, fact.max)
-        return UNKNOWN
+            return sorted({fact.min, (fact.min + fact.max) // 2, fact.max})
+        return [UNKNOWN]
+
+    def _open_after(self, session: Session) -> tuple[int, int]:
+        walk = self.walk(session)
+        known = frozenset(walk.known.items())
+        return len(self._outstanding(known, session.date)), -len(walk.skipped)
