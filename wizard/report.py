@@ -117,5 +117,6 @@ def render_text(content: Content, result: Result, lang: Lang) -> str:
             lines.append(f"- {model.name.get(lang)}: {model.summary.get(lang)}")
         lines.append("")
     when = result.date.strftime("%d-%m-%Y") if lang == "nl" else result.date.isoformat()
+    lines.append(heading("not_a_decision", lang))
     lines.append(heading("footer", lang).format(version=result.rules_version, date=when))
     return "\n".join(lines)
