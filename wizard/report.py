@@ -38,6 +38,10 @@ HEADINGS: dict[str, tuple[str, str]] = {
         "Regels versie {version}, peildatum {date}",
         "Rules version {version}, reference date {date}",
     ),
+    "not_a_decision": (
+        "Dit resultaat wijst u de weg; het is geen beslissing. De dienst die de steun geeft, beslist.",
+        "This result shows you the way; it is not a decision. The service that gives the support decides.",
+    ),
 }
 
 
