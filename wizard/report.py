@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from wizard.content import Content
 from wizard.matching import Result, Verdict
 from wizard.model import Lang
@@ -50,77 +52,100 @@ def heading(key: str, lang: Lang) -> str:
     return en if lang == "en" else nl
 
 
-def _card(content: Content, verdict: Verdict, lang: Lang, bullet: str, indent: str) -> list[str]:
+@dataclass(frozen=True)
+class Entry:
+    """One instrument in a section: its name, and the lines under it (empty for a one-liner)."""
+
+    instrument: str
+    title: str
+    lines: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Section:
+    """A block of the result page; ``kind`` names it for styling (recommended, possibly, ...)."""
+
+    kind: str
+    title: str
+    entries: tuple[Entry, ...] = ()
+    text: tuple[str, ...] = ()
+
+
+def _card(content: Content, verdict: Verdict, lang: Lang, prefix: str) -> Entry:
     model = content.incentives[verdict.instrument].model
-    lines = [f"{bullet}{model.name.get(lang)}"]
-    lines.append(f"{indent}{heading('gives', lang)}: {model.summary.get(lang)}")
-    lines.append(f"{indent}{heading('why', lang)}: {verdict.reason(lang)}")
-    for step in model.next_steps:
-        lines.append(f"{indent}{heading('next', lang)}: {step.get(lang)}")
-    for link in model.links:
-        lines.append(f"{indent}{link.label.get(lang)}: {link.url}")
-    if model.phone:
-        lines.append(f"{indent}{heading('phone', lang)}: {model.phone}")
-    for item in verdict.verify:
-        lines.append(f"{indent}{heading('check', lang)}: {item.get(lang)}")
-    for note in verdict.notes:
-        lines.append(f"{indent}{heading('note', lang)}: {note.get(lang)}")
-    return lines
+    lines = [
+        f"{heading('gives', lang)}: {model.summary.get(lang)}",
+        f"{heading('why', lang)}: {verdict.reason(lang)}",
+        *(f"{heading('next', lang)}: {step.get(lang)}" for step in model.next_steps),
+        *(f"{link.label.get(lang)}: {link.url}" for link in model.links),
+        *([f"{heading('phone', lang)}: {model.phone}"] if model.phone else []),
+        *(f"{heading('check', lang)}: {item.get(lang)}" for item in verdict.verify),
+        *(f"{heading('note', lang)}: {note.get(lang)}" for note in verdict.notes),
+    ]
+    return Entry(verdict.instrument, f"{prefix}{model.name.get(lang)}", tuple(lines))
+
+
+def _one_line(content: Content, instrument: str, lang: Lang, detail: str) -> Entry:
+    name = content.incentives[instrument].model.name.get(lang)
+    return Entry(instrument, f"- {name}: {detail}")
+
+
+def result_sections(content: Content, result: Result, lang: Lang) -> list[Section]:
+    """The result page as data, in reading order; every front end renders these the same way."""
+    sections: list[Section] = []
+    verdicts = result.verdicts
+    recommended = set(result.recommended)
+    if result.recommended:
+        cards = tuple(
+            _card(content, verdicts[i], lang, f"{rank}. ")
+            for rank, i in enumerate(result.recommended, start=1)
+        )
+        sections.append(Section("recommended", heading("recommended", lang), cards))
+    else:
+        text = [heading("nothing", lang)]
+        if result.referral is not None:
+            text.append(result.referral.get(lang))
+        sections.append(Section("nothing", "", text=tuple(text)))
+
+    def cards_for(kind: str, wanted: list[Verdict]) -> None:
+        if wanted:
+            entries = tuple(_card(content, v, lang, "- ") for v in wanted)
+            sections.append(Section(kind, heading(kind, lang), entries))
+
+    others = [v for i, v in verdicts.items() if i not in recommended]
+    cards_for("possibly", [v for v in others if v.status == "possibly" and v.assessed])
+    cards_for("also", [v for v in others if v.status == "eligible"])
+    excluded = [v for v in others if v.status == "not_eligible"]
+    if excluded:
+        entries = tuple(_one_line(content, v.instrument, lang, v.reason(lang)) for v in excluded)
+        sections.append(Section("not_eligible", heading("not_eligible", lang), entries))
+    skipped = [v for v in others if not v.assessed]
+    if skipped:
+        names = [content.incentives[v.instrument].model.name.get(lang) for v in skipped]
+        joined = ("- " + "; ".join(names),)
+        sections.append(Section("not_assessed", heading("not_assessed", lang), text=joined))
+    if result.tips:
+        entries = tuple(
+            _one_line(content, t, lang, content.incentives[t].model.summary.get(lang))
+            for t in result.tips
+        )
+        sections.append(Section("tips", heading("tips", lang), entries))
+    when = result.date.strftime("%d-%m-%Y") if lang == "nl" else result.date.isoformat()
+    footer = heading("footer", lang).format(version=result.rules_version, date=when)
+    sections.append(Section("footer", "", text=(heading("not_a_decision", lang), footer)))
+    return sections
 
 
 def render_text(content: Content, result: Result, lang: Lang) -> str:
     """The whole result as plain text: no colour, no box drawing, readable by a screen reader."""
     lines = [heading("title" if result.complete else "provisional", lang), ""]
-    if result.recommended:
-        lines.append(f"{heading('recommended', lang)}:")
-        for rank, instrument in enumerate(result.recommended, start=1):
-            lines += _card(content, result.verdicts[instrument], lang, f"{rank}. ", "   ")
-            lines.append("")
-    else:
-        lines += [heading("nothing", lang)]
-        if result.referral is not None:
-            lines.append(result.referral.get(lang))
+    for section in result_sections(content, result, lang):
+        if section.title:
+            lines.append(f"{section.title}:")
+        for entry in section.entries:
+            lines.append(entry.title)
+            indent = " " * (len(entry.title) - len(entry.title.lstrip("0123456789.- ")))
+            lines += [f"{indent}{line}" for line in entry.lines]
+        lines += section.text
         lines.append("")
-    possibly = [
-        v
-        for i, v in result.verdicts.items()
-        if v.status == "possibly" and i not in result.recommended
-    ]
-    if possibly:
-        lines.append(f"{heading('possibly', lang)}:")
-        for verdict in possibly:
-            lines += _card(content, verdict, lang, "- ", "  ")
-        lines.append("")
-    excluded = [v for v in result.verdicts.values() if v.status == "not_eligible"]
-    eligible_other = [
-        v
-        for i, v in result.verdicts.items()
-        if v.status == "eligible" and i not in result.recommended
-    ]
-    if eligible_other:
-        lines.append(f"{heading('also', lang)}:")
-        for verdict in eligible_other:
-            lines += _card(content, verdict, lang, "- ", "  ")
-        lines.append("")
-    if excluded:
-        lines.append(f"{heading('not_eligible', lang)}:")
-        for verdict in excluded:
-            name = content.incentives[verdict.instrument].model.name.get(lang)
-            lines.append(f"- {name}: {verdict.reason(lang)}")
-        lines.append("")
-    skipped = [v for v in result.verdicts.values() if not v.assessed]
-    if skipped:
-        lines.append(f"{heading('not_assessed', lang)}:")
-        names = [content.incentives[v.instrument].model.name.get(lang) for v in skipped]
-        lines.append("- " + "; ".join(names))
-        lines.append("")
-    if result.tips:
-        lines.append(f"{heading('tips', lang)}:")
-        for tip in result.tips:
-            model = content.incentives[tip].model
-            lines.append(f"- {model.name.get(lang)}: {model.summary.get(lang)}")
-        lines.append("")
-    when = result.date.strftime("%d-%m-%Y") if lang == "nl" else result.date.isoformat()
-    lines.append(heading("not_a_decision", lang))
-    lines.append(heading("footer", lang).format(version=result.rules_version, date=when))
-    return "\n".join(lines)
+    return "\n".join(lines).rstrip("\n")

@@ -22,11 +22,14 @@ from textual.widgets import Button, Footer, Header, Input, OptionList, Static
 from wizard.conditions import UNKNOWN, Unknown
 from wizard.content import CompiledQuestion, Content
 from wizard.engine import Engine
-from wizard.matching import Result, Verdict
+from wizard.matching import Result
 from wizard.model import LANGS, Lang
-from wizard.report import heading
+from wizard.report import heading, result_sections
 from wizard.sessions import Answer, InvalidAnswer, Session
 from wizard.tui.widgets import UNKNOWN_ID, ChoiceList, HelpScreen
+
+_SECTION_IDS = {"nothing": "referral", "footer": "rules"}
+"""Text-only sections that tests and styles address by id."""
 
 Page = Literal["question", "result"]
 
@@ -216,68 +219,20 @@ class WizardApp(App[None]):
         lang = self.lang
         title = heading("title" if result.complete else "provisional", lang)
         widgets: list[Widget] = [Static(RichText(title, style="bold"), id="result-title")]
-
-        def section(key: str) -> None:
-            widgets.append(Static(RichText(heading(key, lang), style="bold"), classes="section"))
-
-        if result.recommended:
-            section("recommended")
-            for rank, instrument in enumerate(result.recommended, start=1):
-                widgets.append(self._card(result.verdicts[instrument], f"{rank}. ", "recommended"))
-        else:
-            lines = [heading("nothing", lang)]
-            if result.referral is not None:
-                lines.append(result.referral.get(lang))
-            widgets.append(Static("\n".join(lines), id="referral", markup=False))
-        possibly = [
-            v
-            for i, v in result.verdicts.items()
-            if v.status == "possibly" and i not in result.recommended
-        ]
-        if possibly:
-            section("possibly")
-            widgets += [self._card(v, "- ", "possibly") for v in possibly]
-        others = [
-            v
-            for i, v in result.verdicts.items()
-            if v.status == "eligible" and i not in result.recommended
-        ]
-        widgets += [self._card(v, "- ", "eligible") for v in others]
-        excluded = [v for v in result.verdicts.values() if v.status == "not_eligible"]
-        if excluded:
-            section("not_eligible")
-            lines = [
-                f"- {self.content.incentives[v.instrument].model.name.get(lang)}: {v.reason(lang)}"
-                for v in excluded
-            ]
-            widgets.append(Static("\n".join(lines), classes="card not-eligible", markup=False))
-        if result.tips:
-            section("tips")
-            tips = [self.content.incentives[t].model for t in result.tips]
-            lines = [f"- {m.name.get(lang)}: {m.summary.get(lang)}" for m in tips]
-            widgets.append(Static("\n".join(lines), classes="card tips", markup=False))
-        when = result.date.strftime("%d-%m-%Y") if lang == "nl" else result.date.isoformat()
-        footer = heading("footer", lang).format(version=result.rules_version, date=when)
-        widgets.append(Static(footer, id="rules", markup=False))
+        for section in result_sections(self.content, result, lang):
+            if section.title:
+                widgets.append(Static(RichText(section.title, style="bold"), classes="section"))
+            for entry in section.entries:
+                text = RichText.assemble((entry.title, "bold" if entry.lines else ""))
+                for line in entry.lines:
+                    text.append(f"\n   {line}")
+                widgets.append(Static(text, classes=f"card {section.kind}"))
+            if section.text:
+                widgets.append(
+                    Static("\n".join(section.text), id=_SECTION_IDS.get(section.kind), markup=False)
+                )
         widgets.append(Button(say("restart", lang), id="restart"))
         return widgets
-
-    def _card(self, verdict: Verdict, bullet: str, kind: str) -> Static:
-        lang = self.lang
-        model = self.content.incentives[verdict.instrument].model
-        text = RichText.assemble((f"{bullet}{model.name.get(lang)}", "bold"))
-        lines = [
-            f"{heading('gives', lang)}: {model.summary.get(lang)}",
-            f"{heading('why', lang)}: {verdict.reason(lang)}",
-            *(f"{heading('next', lang)}: {step.get(lang)}" for step in model.next_steps),
-            *(f"{link.label.get(lang)}: {link.url}" for link in model.links),
-            *([f"{heading('phone', lang)}: {model.phone}"] if model.phone else []),
-            *(f"{heading('check', lang)}: {item.get(lang)}" for item in verdict.verify),
-            *(f"{heading('note', lang)}: {note.get(lang)}" for note in verdict.notes),
-        ]
-        for line in lines:
-            text.append(f"\n   {line}")
-        return Static(text, classes=f"card {kind}")
 
     # --- answers ----------------------------------------------------------------------------------
 
