@@ -11,40 +11,13 @@ from typing import TextIO
 from wizard.conditions import UNKNOWN
 from wizard.content import CompiledQuestion
 from wizard.engine import Engine
-from wizard.model import Lang
 from wizard.report import render_text
 from wizard.sessions import InvalidAnswer, Session
+from wizard.ui_texts import say
 
 BACK_WORDS = {"terug", "back", "vorige"}
 HELP_WORDS = {"?", "help", "uitleg"}
 UNKNOWN_WORDS = {"0", "weet niet", "weet_niet", "ik weet het niet", "?0", "dont know", "don't know"}
-
-TEXTS: dict[str, tuple[str, str]] = {
-    "progress": ("Vraag {n} van ongeveer {total}", "Question {n} of about {total}"),
-    "unknown": ("Ik weet het niet", "I don't know"),
-    "hint": (
-        "Typ het nummer van uw antwoord. '?' geeft uitleg, 'terug' gaat naar de vorige vraag.",
-        "Type the number of your answer. '?' explains, 'back' goes to the previous question.",
-    ),
-    "number_hint": (
-        "Typ een getal. '?' geeft uitleg, 'terug' gaat naar de vorige vraag.",
-        "Type a number. '?' explains, 'back' goes to the previous question.",
-    ),
-    "no_help": (
-        "Bij deze vraag is geen extra uitleg.",
-        "There is no extra explanation for this question.",
-    ),
-    "first": ("Dit is de eerste vraag.", "This is the first question."),
-    "ended": (
-        "De invoer stopte voor alle vragen beantwoord waren.",
-        "Input ended before every question was answered.",
-    ),
-}
-
-
-def say(key: str, lang: Lang, **values: object) -> str:
-    nl, en = TEXTS[key]
-    return (en if lang == "en" else nl).format(**values)
 
 
 class PlainRunner:
@@ -70,9 +43,9 @@ class PlainRunner:
                 self.write(f"  {index}. {fact.value_label(value, lang)}")
             if fact.offer_unknown or fact.optional:
                 self.write(f"  0. {say('unknown', lang)}")
-            self.write(say("hint", lang))
+            self.write(say("plain.hint", lang))
         else:
-            self.write(say("number_hint", lang))
+            self.write(say("plain.number_hint", lang))
 
     def interpret(self, question: CompiledQuestion, line: str) -> object:
         fact = self.engine.content.facts[question.fact]
@@ -98,7 +71,7 @@ class PlainRunner:
             line = self.stdin.readline()
             if not line:
                 self.write()
-                self.write(say("ended", session.lang))
+                self.write(say("plain.ended", session.lang))
                 self.write(
                     render_text(self.engine.content, self.engine.result(session), session.lang)
                 )
@@ -114,7 +87,7 @@ class PlainRunner:
             if word in HELP_WORDS:
                 help_text = question.model.help
                 self.write(
-                    help_text.get(session.lang) if help_text else say("no_help", session.lang)
+                    help_text.get(session.lang) if help_text else say("plain.no_help", session.lang)
                 )
                 continue
             try:

@@ -7,49 +7,11 @@ from dataclasses import dataclass
 from wizard.content import Content
 from wizard.matching import Result, Verdict
 from wizard.model import Lang
-
-HEADINGS: dict[str, tuple[str, str]] = {
-    "title": ("Uw resultaat", "Your result"),
-    "provisional": (
-        "Voorlopig resultaat (nog niet alle vragen beantwoord)",
-        "Provisional result (not all questions answered)",
-    ),
-    "recommended": ("Aanbevolen voor u", "Recommended for you"),
-    "possibly": ("Misschien, na te gaan", "Possibly: to be checked"),
-    "not_eligible": ("Niet voor u", "Not for you"),
-    "also": (
-        "Ook mogelijk voor u, maar minder passend bij wat u wilt",
-        "Also open to you, but a weaker fit for your goal",
-    ),
-    "not_assessed": (
-        "Niet nagevraagd, omdat het minder past bij wat u wilt bereiken",
-        "Not looked into, because it fits your goal less well",
-    ),
-    "tips": ("Ook handig", "Also useful"),
-    "nothing": (
-        "Op basis van uw antwoorden past geen enkele maatregel.",
-        "Based on your answers, no measure applies.",
-    ),
-    "gives": ("Wat u krijgt", "What you get"),
-    "why": ("Waarom", "Why"),
-    "next": ("Wat nu", "What next"),
-    "check": ("Controleer", "Check"),
-    "note": ("Let op", "Note"),
-    "phone": ("Telefoon", "Phone"),
-    "footer": (
-        "Regels versie {version}, peildatum {date}",
-        "Rules version {version}, reference date {date}",
-    ),
-    "not_a_decision": (
-        "Dit resultaat wijst u de weg; het is geen beslissing. De dienst die de steun geeft, beslist.",
-        "This result shows you the way; it is not a decision. The service that gives the support decides.",
-    ),
-}
+from wizard.ui_texts import say
 
 
-def heading(key: str, lang: Lang) -> str:
-    nl, en = HEADINGS[key]
-    return en if lang == "en" else nl
+def heading(key: str, lang: Lang, **values: object) -> str:
+    return say(f"result.{key}", lang, **values)
 
 
 @dataclass(frozen=True)
@@ -131,7 +93,7 @@ def result_sections(content: Content, result: Result, lang: Lang) -> list[Sectio
         )
         sections.append(Section("tips", heading("tips", lang), entries))
     when = result.date.strftime("%d-%m-%Y") if lang == "nl" else result.date.isoformat()
-    footer = heading("footer", lang).format(version=result.rules_version, date=when)
+    footer = heading("footer", lang, version=result.rules_version, date=when)
     sections.append(Section("footer", "", text=(heading("not_a_decision", lang), footer)))
     return sections
 

@@ -27,53 +27,12 @@ from wizard.model import LANGS, Lang
 from wizard.report import heading, result_sections
 from wizard.sessions import Answer, InvalidAnswer, Session
 from wizard.tui.widgets import UNKNOWN_ID, ChoiceList, HelpScreen
+from wizard.ui_texts import say
 
 _SECTION_IDS = {"nothing": "referral", "footer": "rules"}
 """Text-only sections that tests and styles address by id."""
 
 Page = Literal["question", "result"]
-
-TEXTS: dict[str, tuple[str, str]] = {
-    "progress": ("Vraag {n} van ongeveer {total}", "Question {n} of about {total}"),
-    "unknown": ("Ik weet het niet", "I don't know"),
-    "hint_choice": (
-        "Kies met ↑ ↓ of een cijfer en bevestig met Enter.",
-        "Choose with ↑ ↓ or a number and confirm with Enter.",
-    ),
-    "hint_integer": ("Typ een getal en druk op Enter.", "Type a number and press Enter."),
-    "hint_date": (
-        "Typ een datum als JJJJ-MM-DD en druk op Enter.",
-        "Type a date as YYYY-MM-DD and press Enter.",
-    ),
-    "hint_help": (" Uitleg: F1 of ?.", " Help: F1 or ?."),
-    "placeholder_integer": ("bijvoorbeeld 35", "for example 35"),
-    "placeholder_date": ("JJJJ-MM-DD", "YYYY-MM-DD"),
-    "error": ("Let op: {reason}", "Note: {reason}"),
-    "first": ("Dit is de eerste vraag.", "This is the first question."),
-    "help_title": ("Uitleg", "Help"),
-    "no_help": (
-        "Bij deze vraag is geen extra uitleg. Kies wat het best past, of 'Ik weet het niet'.",
-        "There is no extra explanation for this question. Pick what fits best, or 'I don't know'.",
-    ),
-    "result_help": (
-        "Dit is uw resultaat. Escape gaat terug naar de laatste vraag; R begint opnieuw.",
-        "This is your result. Escape goes back to the last question; R starts again.",
-    ),
-    "help_closing": (
-        "Druk op Escape of Enter om verder te gaan.",
-        "Press Escape or Enter to go on.",
-    ),
-    "restart": ("Start opnieuw", "Start again"),
-    "back": ("Terug", "Back"),
-    "help": ("Uitleg", "Help"),
-    "other_lang": ("English", "Nederlands"),
-    "quit": ("Stoppen", "Quit"),
-}
-
-
-def say(key: str, lang: Lang, **values: object) -> str:
-    nl, en = TEXTS[key]
-    return (en if lang == "en" else nl).format(**values)
 
 
 def _bindings(
@@ -84,7 +43,7 @@ def _bindings(
         Binding(
             keys,
             f"{action}('{lang}')",
-            say(name, lang) if show else "",
+            say(f"tui.{name}", lang) if show else "",
             show=show,
             priority=priority,
             id=f"leerwijzer.{name}.{lang}",
@@ -182,8 +141,10 @@ class WizardApp(App[None]):
         fact = self.content.facts[question.fact]
         number, total = self.engine.progress(self.session)
         offer_unknown = fact.offer_unknown or fact.optional
-        hint_key = "hint_choice" if fact.kind in ("choice", "yes_no") else f"hint_{fact.kind}"
-        hint = say(hint_key, lang) + (say("hint_help", lang) if question.model.help else "")
+        hint_key = (
+            "tui.hint_choice" if fact.kind in ("choice", "yes_no") else f"tui.hint_{fact.kind}"
+        )
+        hint = say(hint_key, lang) + (say("tui.hint_help", lang) if question.model.help else "")
         widgets: list[Widget] = [
             Static(say("progress", lang, n=number, total=total), id="progress", markup=False),
             Static(question.model.text.get(lang), id="question", markup=False),
@@ -204,7 +165,7 @@ class WizardApp(App[None]):
             widgets.append(
                 Input(
                     value=shown,
-                    placeholder=say(f"placeholder_{fact.kind}", lang),
+                    placeholder=say(f"tui.placeholder_{fact.kind}", lang),
                     id="entry",
                 )
             )
@@ -231,7 +192,7 @@ class WizardApp(App[None]):
                 widgets.append(
                     Static("\n".join(section.text), id=_SECTION_IDS.get(section.kind), markup=False)
                 )
-        widgets.append(Button(say("restart", lang), id="restart"))
+        widgets.append(Button(say("tui.restart", lang), id="restart"))
         return widgets
 
     # --- answers ----------------------------------------------------------------------------------
@@ -248,7 +209,7 @@ class WizardApp(App[None]):
 
     def _show_error(self, reason: str) -> None:
         error = self.query_one("#error", Static)
-        error.update(say("error", self.lang, reason=reason))
+        error.update(say("tui.error", self.lang, reason=reason))
         error.display = True
 
     @on(OptionList.OptionSelected, "#choices")
@@ -297,13 +258,13 @@ class WizardApp(App[None]):
             return
         question = self.question
         if question is None:
-            body = say("result_help", self.lang)
+            body = say("tui.result_help", self.lang)
         elif question.model.help is not None:
             body = question.model.help.get(self.lang)
         else:
-            body = say("no_help", self.lang)
+            body = say("tui.no_help", self.lang)
         self.push_screen(
-            HelpScreen(say("help_title", self.lang), body, say("help_closing", self.lang))
+            HelpScreen(say("tui.help_title", self.lang), body, say("tui.help_closing", self.lang))
         )
 
     def action_toggle_lang(self, lang: str = "") -> None:
