@@ -57,6 +57,13 @@ def test_precedence_not_binds_tighter_than_and_than_or() -> None:
     assert render(cond) == "((not (bijberoep == ja)) and (gewest == brussel)) or (leeftijd < 5)"
 
 
+def test_true_and_false_are_constants() -> None:
+    assert parse("false") == FALSE
+    assert parse("true") == TRUE
+    assert evaluate(parse("false or bijberoep"), {"bijberoep": "ja"}) is True
+    assert evaluate(parse("true and not false"), {}) is True
+
+
 def test_derived_fact_is_inlined_and_dates_compare() -> None:
     assert parse("werkt") == Compare("statuut", "!=", "student")
     assert evaluate(parse("start >= 2026-01-01"), {"start": "2026-03-01"}) is True

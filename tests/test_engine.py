@@ -179,3 +179,25 @@ def test_with_a_focus_a_weak_fit_is_not_recommended(tmp_path: Path) -> None:
     result = engine.result(session)
     assert result.verdicts["campus_card"].status == "eligible"  # decided by the answers anyway
     assert result.recommended == ()  # but it fits studying only weakly (1 < 2)
+
+
+def test_dated_verify_texts_and_an_always_failing_dated_rule(tmp_path: Path) -> None:
+    root = tmp_path / "dated"
+    shutil.copytree(DATA / "tiny", root)
+    card = root / "incentives" / "campus_card.yaml"
+    card.write_text(
+        card.read_text().replace(
+            "next_steps:",
+            "  - id: replaced\n    when: false\n    valid_from: 2027-01-01\n"
+            "    why_not: {nl: vervangen door de stadspas, en: replaced by the town pass}\n"
+            "verify:\n  - {nl: oud, en: old, valid_until: 2026-12-31}\n"
+            "  - {nl: altijd, en: always}\nnext_steps:",
+        )
+    )
+    engine = Engine(load_content(root))
+    before = engine.result(answer_all(engine, "student", "borrow", "ja"))
+    assert [t.en for t in before.verdicts["campus_card"].verify] == ["old", "always"]
+    after = engine.result(answer_all(engine, "student", "borrow", "ja", on=date(2027, 2, 1)))
+    verdict = after.verdicts["campus_card"]
+    assert verdict.status == "not_eligible"
+    assert verdict.reason("en") == "replaced by the town pass"

@@ -6,6 +6,7 @@ Grammar (keywords are lower case)::
     and_expr := not_expr ("and" not_expr)*
     not_expr := "not" not_expr | primary
     primary  := "(" expr ")"
+              | "true" | "false"                      # e.g. a dated rule that always fails
               | NAME                                  # a yes/no or derived fact: "is ja / holds"
               | NAME ("==" | "!=" | "<" | "<=" | ">" | ">=") VALUE
               | NAME ["not"] "in" "[" VALUE ("," VALUE)* "]"
@@ -192,7 +193,7 @@ _TOKEN = re.compile(
     """,
     re.VERBOSE,
 )
-_KEYWORDS = {"and", "or", "not", "in"}
+_KEYWORDS = {"and", "or", "not", "in", "true", "false"}
 _FORBIDDEN_HINTS = {
     "(": "function calls are not allowed",
     ".": "attribute access is not allowed",
@@ -310,6 +311,8 @@ class _Parser:
             inner = self.nested(self.expr)
             self.expect(")")
             return inner
+        if token.kind == "word" and token.text in ("true", "false"):
+            return Const(token.text == "true")
         if token.kind != "word" or token.text in _KEYWORDS:
             raise ConditionError(
                 f"expected a fact id at column {token.column}, found '{token.text}'"

@@ -146,7 +146,9 @@ class Matcher:
             )
         hard_fails: list[Text] = []
         soft_fails: list[Text] = []
-        verify: list[Text] = list(model.verify)
+        verify: list[Text] = [
+            Text(nl=item.nl, en=item.en) for item in model.verify if item.in_force(on)
+        ]
         pending: list[CompiledRequirement] = []
         holds: list[Text] = []
         for requirement in _in_force(incentive, on):

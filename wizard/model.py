@@ -11,6 +11,7 @@ from typing import Annotated, Literal
 
 from pydantic import (
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Field,
     StringConstraints,
@@ -21,6 +22,17 @@ from pydantic import (
 
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$", max_length=64)]
 """Fact, value, question and instrument ids: lower-case snake_case."""
+
+
+def _bool_as_condition(value: object) -> object:
+    # `when: false` reads as a YAML boolean; as a condition it means the constant false.
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return value
+
+
+ConditionText = Annotated[str, BeforeValidator(_bool_as_condition)]
+"""A condition in the condition language (parsed by ``loading`` once the facts are known)."""
 
 Lang = Literal["nl", "en"]
 LANGS: tuple[Lang, ...] = ("nl", "en")
@@ -99,7 +111,7 @@ class Fact(Strict):
 class DerivedFact(Strict):
     id: Id
     label: Text
-    when: str
+    when: ConditionText
 
 
 class FactsFile(Strict):
@@ -111,7 +123,7 @@ class FactsFile(Strict):
 
 
 class Route(Strict):
-    when: str | None = None
+    when: ConditionText | None = None
     goto: Id
 
 
@@ -120,7 +132,7 @@ class Question(Strict):
     fact: Id
     text: Text
     help: Text | None = None
-    ask_when: str | None = None
+    ask_when: ConditionText | None = None
     next: list[Route] = Field(min_length=1)
 
 
@@ -162,9 +174,13 @@ class Dated(Strict):
         return after_start and before_end
 
 
+class DatedText(Text, Dated):
+    """A citizen text that only holds for a period (e.g. a note on a temporary regime)."""
+
+
 class Requirement(Dated):
     id: Id
-    when: str
+    when: ConditionText
     why: Text | None = None
     why_not: Text
     if_unmet: Literal["not_eligible", "possibly"] = "not_eligible"
@@ -202,5 +218,5 @@ class Incentive(Dated):
     phone: str | None = None
     combines_with: list[Id] = Field(default_factory=list)
     excludes: list[Exclusion] = Field(default_factory=list)
-    verify: list[Text] = Field(default_factory=list)
+    verify: list[DatedText] = Field(default_factory=list)
     sources: list[Source] = Field(min_length=1)
