@@ -32,6 +32,7 @@ class Expectation(_Strict):
     eligible_includes: list[str] = Field(default_factory=list)
     possibly_includes: list[str] = Field(default_factory=list)
     not_eligible_includes: list[str] = Field(default_factory=list)
+    not_assessed_includes: list[str] = Field(default_factory=list)
     eligible_exactly: list[str] | None = None
     nothing_applies: bool | None = None
     max_questions: int | None = None
@@ -168,7 +169,7 @@ def _check(expect: Expectation, report: ScenarioReport) -> None:
     for instrument in expect.recommended_includes:
         if instrument not in report.recommended:
             report.fail(f"recommended: expected to include {instrument}, got {report.recommended}")
-    for status in ("eligible", "possibly", "not_eligible"):
+    for status in ("eligible", "possibly", "not_eligible", "not_assessed"):
         for instrument in getattr(expect, f"{status}_includes"):
             if instrument not in getattr(report, status):
                 report.fail(f"{instrument}: expected {status}, got {status_of(instrument)}")
