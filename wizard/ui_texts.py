@@ -29,8 +29,8 @@ UI_TEXTS: dict[str, tuple[str, str]] = {
         "Input ended before every question was answered.",
     ),
     "tui.hint_choice": (
-        "Kies met ↑ ↓ of een cijfer en bevestig met Enter.",
-        "Choose with ↑ ↓ or a number and confirm with Enter.",
+        "Typ het cijfer van uw antwoord, of kies met ↑ ↓ en Enter.",
+        "Type the number of your answer, or choose with ↑ ↓ and Enter.",
     ),
     "tui.hint_integer": ("Typ een getal en druk op Enter.", "Type a number and press Enter."),
     "tui.hint_date": (
