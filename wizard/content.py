@@ -63,6 +63,3 @@ class Content:
     incentives: dict[str, CompiledIncentive]
     routing_facts: frozenset[str] = field(default_factory=frozenset)
     """Facts read by a route or an ask_when: asked while anything is open, since they steer."""
-
-    def questions_for(self, fact: str) -> list[CompiledQuestion]:
-        return [q for q in self.questions.values() if q.fact == fact]

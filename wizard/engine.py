@@ -20,7 +20,7 @@ from typing import Literal
 
 from wizard.conditions import UNKNOWN, evaluate
 from wizard.content import CompiledQuestion, Content
-from wizard.matching import Matcher, Result, Verdict, outstanding_facts
+from wizard.matching import Matcher, Result, outstanding_facts
 from wizard.model import END
 from wizard.sessions import Answer, Session, parse_answer
 
@@ -183,9 +183,6 @@ class Engine:
         return self.matcher.result(
             walk.known, session.date, walk.complete, tuple(q.fact for q in walk.asked)
         )
-
-    def live_verdicts(self, session: Session) -> dict[str, Verdict]:
-        return self.result(session).verdicts
 
     def progress(self, session: Session) -> tuple[int, int]:
         """(number of the current question, estimated total), updated as questions drop out.

@@ -50,13 +50,6 @@ class Result:
     """Set when nothing applies: where to go next."""
     asked: tuple[str, ...] = field(default_factory=tuple)
 
-    def with_status(self, status: Status) -> dict[str, Verdict]:
-        return {i: v for i, v in self.verdicts.items() if v.status == status}
-
-
-def _answered(known: Known) -> set[str]:
-    return set(known)
-
 
 def _in_force(incentive: CompiledIncentive, on: date) -> list[CompiledRequirement]:
     return [r for r in incentive.requirements if r.model.in_force(on)]
@@ -82,7 +75,7 @@ def is_pursued(content: Content, incentive: CompiledIncentive, known: Known) -> 
 
 def outstanding_facts(content: Content, known: Known, on: date) -> set[str]:
     """Facts not yet answered whose answer could still change a verdict or the ranking."""
-    answered = _answered(known)
+    answered = set(known)
     need_open = content.need_fact is not None and content.need_fact not in answered
     outstanding: set[str] = set()
     for incentive in content.incentives.values():
