@@ -103,7 +103,7 @@ def test_a_broken_scenario_file_is_a_clean_failure(tmp_path: Path) -> None:
     )
     done = leerwijzer("replay", "--content", str(DATA / "tiny"), str(tmp_path / "d.yaml"))
     assert done.returncode == 1
-    assert "d.yaml:3: expect.recomended_first: Extra inputs are not permitted" in done.stdout
+    assert "d.yaml:3: unknown key 'recomended_first'; remove it or fix its spelling" in done.stdout
     assert "Traceback" not in done.stdout + done.stderr
 
 

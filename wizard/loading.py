@@ -69,7 +69,8 @@ _HINTS = {
 }
 
 
-def _describe(error: Mapping[str, Any]) -> str:
+def describe_error(error: Mapping[str, Any]) -> str:
+    """One pydantic error as a plain message with the fix (the caller adds ``file:line``)."""
     loc = [str(p) for p in error["loc"]]
     where = ".".join(loc) if loc else "(top level)"
     kind = error["type"]
@@ -114,7 +115,7 @@ def _validate(
         return model.model_validate(raw), raw
     except ValidationError as exc:
         for error in exc.errors():
-            collector.add(tuple(error["loc"]), _describe(error))
+            collector.add(tuple(error["loc"]), describe_error(error))
         return None
 
 

@@ -16,6 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from wizard.conditions import UNKNOWN
 from wizard.engine import Engine
+from wizard.loading import describe_error
 from wizard.model import Lang
 from wizard.problems import ContentError, Problem
 from wizard.sessions import UNKNOWN_ANSWER, InvalidAnswer
@@ -100,14 +101,13 @@ def scenario_files(targets: Iterable[Path]) -> Iterator[Path]:
 def load_scenario(path: Path) -> Scenario:
     """Read and validate a scenario file; raise ContentError with ``file:line`` problems."""
     raw = read_yaml(path)
+    if not isinstance(raw, dict):
+        raise ContentError([Problem(path, 1, "expected a mapping of keys (name, answers, expect)")])
     try:
         return Scenario.model_validate(raw)
     except ValidationError as exc:
         problems = [
-            Problem(
-                path, line_of(raw, tuple(e["loc"])), f"{'.'.join(map(str, e['loc']))}: {e['msg']}"
-            )
-            for e in exc.errors()
+            Problem(path, line_of(raw, tuple(e["loc"])), describe_error(e)) for e in exc.errors()
         ]
         raise ContentError(problems) from None
 
