@@ -137,3 +137,10 @@ def test_piped_plain_mode_on_the_real_content_recommends_with_reasons() -> None:
     assert "Waarom: u werkt in loondienst" in out
     assert "(uw antwoord: Uw situatie" in out or "(uw antwoord:" in out
     assert "Regels versie 2026.11.1, peildatum 23-11-2026" in out
+
+
+def test_without_a_terminal_the_wizard_falls_back_to_plain_mode() -> None:
+    done = leerwijzer("--content", str(DATA / "tiny"), "--lang", "en", stdin="1\n1\n1\n")
+    assert done.returncode == 0, done.stderr
+    assert "no terminal: line by line" in done.stderr
+    assert "Recommended for you:\n1. Campus card" in done.stdout

@@ -35,8 +35,6 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--lang", choices=["nl", "en"], default="nl")
     parser.add_argument("--date", type=_date, default=None, help="reference date (default: today)")
-    parser.add_argument("--kiosk", action="store_true", help="helpdesk terminal mode")
-    parser.add_argument("--counsellor", action="store_true", help="counsellor mode")
     sub = parser.add_subparsers(dest="command")
     sub.add_parser("check", parents=[common], help="check the content; list every problem")
     replay = sub.add_parser("replay", parents=[common], help="replay scenario files")
@@ -154,11 +152,15 @@ def cmd_plain(args: argparse.Namespace) -> int:
 
 
 def cmd_tui(args: argparse.Namespace) -> int:
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        # Piped or redirected: a full-screen app cannot work there, the line-by-line mode can.
+        print(
+            "(geen terminal: vragen regel per regel / no terminal: line by line)", file=sys.stderr
+        )
+        return cmd_plain(args)
     from wizard.loading import load_content
 
     content = load_content(_content_root(args))
     from wizard.tui.app import run_app
 
-    return run_app(
-        content, on=args.date, lang=args.lang, kiosk=args.kiosk, counsellor=args.counsellor
-    )
+    return run_app(content, on=args.date, lang=args.lang)

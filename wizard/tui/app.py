@@ -74,15 +74,11 @@ class WizardApp(App[None]):
         *,
         on: date | None = None,
         lang: Lang = "nl",
-        kiosk: bool = False,
-        counsellor: bool = False,
     ) -> None:
         super().__init__()
         self.content = content
         self.engine = Engine(content)
         self.on = on
-        self.kiosk = kiosk
-        self.counsellor = counsellor
         self.session: Session = self.engine.start(on, lang)
         self.page: Page = "question"
         self.busy = True
@@ -295,10 +291,8 @@ def run_app(
     *,
     on: date | None = None,
     lang: Lang = "nl",
-    kiosk: bool = False,
-    counsellor: bool = False,
 ) -> int:
     """Run the wizard in the terminal until the person quits; 0 on a normal exit."""
-    app = WizardApp(content, on=on, lang=lang, kiosk=kiosk, counsellor=counsellor)
+    app = WizardApp(content, on=on, lang=lang)
     app.run()
     return app.return_code or 0
