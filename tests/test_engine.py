@@ -201,3 +201,27 @@ def test_dated_verify_texts_and_an_always_failing_dated_rule(tmp_path: Path) -> 
     verdict = after.verdicts["campus_card"]
     assert verdict.status == "not_eligible"
     assert verdict.reason("en") == "replaced by the town pass"
+
+
+def test_two_instruments_that_exclude_each_other_are_never_recommended_together(
+    tmp_path: Path,
+) -> None:
+    root = tmp_path / "exclusive"
+    shutil.copytree(DATA / "tiny", root)
+    card = root / "incentives" / "campus_card.yaml"
+    card.write_text(
+        card.read_text().replace(
+            "next_steps:",
+            "excludes:\n  - instrument: study_room\n"
+            "    note: {nl: niet voor dezelfde opleiding, en: not for the same course}\nnext_steps:",
+        )
+    )
+    engine = Engine(load_content(root))
+    result = engine.result(answer_all(engine, "student", "study", "ja"))
+    # Both are eligible; the study room fits studying better, so the card steps aside,
+    # even though the exclusion is written on the card's side only.
+    assert result.verdicts["campus_card"].status == "eligible"
+    assert result.verdicts["study_room"].status == "eligible"
+    assert result.recommended == ("study_room",)
+    assert [n.en for n in result.verdicts["campus_card"].notes] == ["not for the same course"]
+    assert result.verdicts["study_room"].notes == ()

@@ -97,6 +97,13 @@ class Matcher:
 
     def __init__(self, content: Content) -> None:
         self.content = content
+        self._order = {fact_id: index for index, fact_id in enumerate(content.facts)}
+        # Exclusions hold both ways: "A excludes B" also keeps B from being used with A.
+        self._excluded_with: dict[str, dict[str, Text]] = {i: {} for i in content.incentives}
+        for incentive in content.incentives.values():
+            for exclusion in incentive.model.excludes:
+                self._excluded_with[incentive.id].setdefault(exclusion.instrument, exclusion.note)
+                self._excluded_with[exclusion.instrument].setdefault(incentive.id, exclusion.note)
 
     def describe_answers(self, facts: set[str] | frozenset[str], known: Known) -> Text | None:
         """ "Uw situatie: Werkzoekende; Leeftijd: 45" for the known facts among ``facts``."""
@@ -118,8 +125,7 @@ class Matcher:
         )
 
     def _fact_order(self, fact_id: str) -> int:
-        order = list(self.content.facts)
-        return order.index(fact_id) if fact_id in order else len(order)
+        return self._order.get(fact_id, len(self._order))
 
     def fact_labels(self, facts: list[str]) -> Text:
         known_facts = [self.content.facts[f] for f in facts if f in self.content.facts]
@@ -238,19 +244,10 @@ class Matcher:
         ]
         return sorted(candidates, key=key)
 
-    def _exclusions(self, instrument: str) -> dict[str, Text]:
-        """Instruments never to be used with ``instrument`` for the same training, both directions."""
-        found = {e.instrument: e.note for e in self.content.incentives[instrument].model.excludes}
-        for other in self.content.incentives.values():
-            for exclusion in other.model.excludes:
-                if exclusion.instrument == instrument:
-                    found.setdefault(other.id, exclusion.note)
-        return found
-
     def _drop_excluded(self, ranked: list[str]) -> list[str]:
         kept: list[str] = []
         for instrument in ranked:
-            if not any(instrument in self._exclusions(k) for k in kept):
+            if not any(instrument in self._excluded_with[k] for k in kept):
                 kept.append(instrument)
         return kept
 
@@ -263,7 +260,7 @@ class Matcher:
             if instrument in kept:
                 continue
             for better in kept:
-                note = self._exclusions(better).get(instrument)
+                note = self._excluded_with[better].get(instrument)
                 if note is not None:
                     old = updated[instrument]
                     updated[instrument] = replace(old, notes=(*old.notes, note))
