@@ -107,3 +107,11 @@ def test_deep_block_mappings_are_refused(tmp_path: Path) -> None:
     text = "".join("  " * i + f"k{i}:\n" for i in range(60)) + "  " * 60 + "v\n"
     with pytest.raises(ContentError, match="nesting deeper than 50"):
         read_yaml(write(tmp_path, text))
+
+
+def test_a_control_character_is_a_clean_error(tmp_path: Path) -> None:
+    with pytest.raises(ContentError) as caught:
+        read_yaml(write(tmp_path, "a: 1\nb: x\x00\n"))
+    assert str(caught.value.problems[0]).endswith(
+        "f.yaml:2: character '\\x00' is not allowed in YAML; remove it"
+    )

@@ -119,6 +119,10 @@ def _guard(text: str, path: Path) -> Problem | None:
                 depth -= 1
     except yaml.MarkedYAMLError as exc:
         return _syntax_problem(path, exc)
+    except yaml.reader.ReaderError as exc:
+        line = text[: exc.position].count("\n") + 1
+        char = exc.character if isinstance(exc.character, str) else chr(exc.character)
+        return Problem(path, line, f"character {char!r} is not allowed in YAML; remove it")
     return None
 
 
@@ -159,6 +163,8 @@ def read_yaml(path: Path) -> Any:
         raise ContentError([Problem(path, exc.line, exc.message)]) from None
     except yaml.MarkedYAMLError as exc:
         raise ContentError([_syntax_problem(path, exc)]) from None
+    except yaml.YAMLError as exc:  # anything else PyYAML refuses: still a clean problem
+        raise ContentError([Problem(path, 1, f"not readable as YAML: {exc}")]) from None
 
 
 def line_of(raw: Any, loc: tuple[int | str, ...]) -> int:
