@@ -144,3 +144,26 @@ def test_without_a_terminal_the_wizard_falls_back_to_plain_mode() -> None:
     assert done.returncode == 0, done.stderr
     assert "no terminal: line by line" in done.stderr
     assert "Recommended for you:\n1. Campus card" in done.stdout
+
+
+def test_a_broken_scenario_still_gives_every_json_key(tmp_path: Path) -> None:
+    (tmp_path / "e.yaml").write_text("- not a scenario\n")
+    done = leerwijzer("replay", "--content", str(DATA / "tiny"), str(tmp_path), "--json")
+    (line,) = [json.loads(x) for x in done.stdout.splitlines()]
+    for key in (
+        "scenario",
+        "passed",
+        "failures",
+        "asked",
+        "recommended",
+        "eligible",
+        "possibly",
+        "not_eligible",
+        "date",
+        "rules_version",
+    ):
+        assert key in line
+    assert line["passed"] is False
+    assert line["failures"] == [
+        f"{tmp_path / 'e.yaml'}:1: expected a mapping of keys (name, answers, expect)"
+    ]

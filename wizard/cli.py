@@ -96,7 +96,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 def cmd_replay(args: argparse.Namespace) -> int:
     from wizard.engine import Engine
     from wizard.loading import load_content
-    from wizard.replay import load_scenario, run_scenario, scenario_files
+    from wizard.replay import replay_file, scenario_files
 
     engine = Engine(load_content(_content_root(args)))
     files = list(scenario_files(args.targets))
@@ -105,37 +105,18 @@ def cmd_replay(args: argparse.Namespace) -> int:
         return 1
     failed = 0
     for path in files:
-        try:
-            scenario = load_scenario(path)
-        except ContentError as error:
-            failed += 1
-            if args.json:
-                print(
-                    json.dumps(
-                        {
-                            "scenario": str(path),
-                            "passed": False,
-                            "failures": [str(p) for p in error.problems],
-                        }
-                    )
-                )
-            else:
-                print(f"FAIL {path}")
-                for problem in error.problems:
-                    print(f"     {problem}")
-            continue
-        report = run_scenario(engine, scenario, str(path))
+        report = replay_file(engine, path)
         failed += not report.passed
         if args.json:
             print(json.dumps(report.to_json(), ensure_ascii=False))
-        else:
-            status = "ok  " if report.passed else "FAIL"
-            first = report.recommended[0] if report.recommended else "-"
-            print(f"{status} {path}  ({len(report.asked)} questions, first: {first})")
-            for failure in report.failures:
-                print(f"     {failure}")
-            if not report.passed:
-                print(f"     path: {' > '.join(report.asked)}")
+            continue
+        status = "ok  " if report.passed else "FAIL"
+        first = report.recommended[0] if report.recommended else "-"
+        print(f"{status} {path}  ({len(report.asked)} questions, first: {first})")
+        for failure in report.failures:
+            print(f"     {failure}")
+        if not report.passed and report.asked:
+            print(f"     path: {' > '.join(report.asked)}")
     if not args.json:
         print(f"{len(files) - failed} passed, {failed} failed")
     return 1 if failed else 0

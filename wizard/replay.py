@@ -148,6 +148,18 @@ def run_scenario(engine: Engine, scenario: Scenario, path: str = "") -> Scenario
     return report
 
 
+def replay_file(engine: Engine, path: Path) -> ScenarioReport:
+    """Load and run one scenario file; a broken file is a failed report naming its problems."""
+    try:
+        scenario = load_scenario(path)
+    except ContentError as error:
+        report = ScenarioReport(str(path), path.stem, dt.date.today(), engine.content.version)
+        for problem in error.problems:
+            report.fail(str(problem))
+        return report
+    return run_scenario(engine, scenario, str(path))
+
+
 def _check(expect: Expectation, report: ScenarioReport) -> None:
     def status_of(instrument: str) -> str:
         for status in ("eligible", "possibly", "not_eligible", "not_assessed"):
