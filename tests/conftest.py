@@ -11,8 +11,7 @@ import pytest
 from wizard.content import Content
 from wizard.engine import Engine
 from wizard.loading import load_content
-from wizard.problems import ContentError
-from wizard.replay import ScenarioReport, load_scenario, run_scenario
+from wizard.replay import ScenarioReport, replay_file
 
 REPO = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
@@ -61,10 +60,7 @@ class ScenarioFile(pytest.File):
 
 class ScenarioItem(pytest.Item):
     def runtest(self) -> None:
-        scenario = load_scenario(self.path)
-        report = run_scenario(
-            Engine(cached_content(REPO)), scenario, str(self.path.relative_to(REPO))
-        )
+        report = replay_file(Engine(cached_content(REPO)), self.path)
         if not report.passed:
             raise ScenarioFailure(report)
 
@@ -77,8 +73,6 @@ class ScenarioItem(pytest.Item):
             lines += [f"recommended: {report.recommended}", f"eligible: {sorted(report.eligible)}"]
             lines += [f"possibly: {sorted(report.possibly)}"]
             return "\n".join(lines)
-        if isinstance(excinfo.value, ContentError):
-            return "\n".join(str(p) for p in excinfo.value.problems)
         return str(super().repr_failure(excinfo))
 
     def reportinfo(self) -> tuple[Path, int, str]:
