@@ -181,20 +181,23 @@ def test_with_a_focus_a_weak_fit_is_not_recommended(tmp_path: Path) -> None:
     assert result.recommended == ()  # but it fits studying only weakly (1 < 2)
 
 
-def test_dated_verify_texts_and_an_always_failing_dated_rule(tmp_path: Path) -> None:
-    root = tmp_path / "dated"
+def campus_card_with(tmp_path: Path, yaml_lines: str) -> Engine:
+    """The tiny content with ``yaml_lines`` inserted into the campus card, before next_steps."""
+    root = tmp_path / "edited"
     shutil.copytree(DATA / "tiny", root)
     card = root / "incentives" / "campus_card.yaml"
-    card.write_text(
-        card.read_text().replace(
-            "next_steps:",
-            "  - id: replaced\n    when: false\n    valid_from: 2027-01-01\n"
-            "    why_not: {nl: vervangen door de stadspas, en: replaced by the town pass}\n"
-            "verify:\n  - {nl: oud, en: old, valid_until: 2026-12-31}\n"
-            "  - {nl: altijd, en: always}\nnext_steps:",
-        )
+    card.write_text(card.read_text().replace("next_steps:", f"{yaml_lines}next_steps:"))
+    return Engine(load_content(root))
+
+
+def test_dated_verify_texts_and_an_always_failing_dated_rule(tmp_path: Path) -> None:
+    engine = campus_card_with(
+        tmp_path,
+        "  - id: replaced\n    when: false\n    valid_from: 2027-01-01\n"
+        "    why_not: {nl: vervangen door de stadspas, en: replaced by the town pass}\n"
+        "verify:\n  - {nl: oud, en: old, valid_until: 2026-12-31}\n"
+        "  - {nl: altijd, en: always}\n",
     )
-    engine = Engine(load_content(root))
     before = engine.result(answer_all(engine, "student", "borrow", "ja"))
     assert [t.en for t in before.verdicts["campus_card"].verify] == ["old", "always"]
     after = engine.result(answer_all(engine, "student", "borrow", "ja", on=date(2027, 2, 1)))
@@ -206,17 +209,11 @@ def test_dated_verify_texts_and_an_always_failing_dated_rule(tmp_path: Path) -> 
 def test_two_instruments_that_exclude_each_other_are_never_recommended_together(
     tmp_path: Path,
 ) -> None:
-    root = tmp_path / "exclusive"
-    shutil.copytree(DATA / "tiny", root)
-    card = root / "incentives" / "campus_card.yaml"
-    card.write_text(
-        card.read_text().replace(
-            "next_steps:",
-            "excludes:\n  - instrument: study_room\n"
-            "    note: {nl: niet voor dezelfde opleiding, en: not for the same course}\nnext_steps:",
-        )
+    engine = campus_card_with(
+        tmp_path,
+        "excludes:\n  - instrument: study_room\n"
+        "    note: {nl: niet voor dezelfde opleiding, en: not for the same course}\n",
     )
-    engine = Engine(load_content(root))
     result = engine.result(answer_all(engine, "student", "study", "ja"))
     # Both are eligible; the study room fits studying better, so the card steps aside,
     # even though the exclusion is written on the card's side only.
