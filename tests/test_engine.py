@@ -222,3 +222,9 @@ def test_two_instruments_that_exclude_each_other_are_never_recommended_together(
     assert result.recommended == ("study_room",)
     assert [n.en for n in result.verdicts["campus_card"].notes] == ["not for the same course"]
     assert result.verdicts["study_room"].notes == ()
+
+
+def test_a_superscript_digit_is_refused_not_a_crash(tiny_engine: Engine) -> None:
+    session = answer_all(tiny_engine, "visitor", "ja")
+    with pytest.raises(InvalidAnswer, match="Give a number"):
+        tiny_engine.answer(session, "²")

@@ -12,7 +12,7 @@ from wizard.conditions import UNKNOWN
 from wizard.content import CompiledQuestion
 from wizard.engine import Engine
 from wizard.report import render_text
-from wizard.sessions import InvalidAnswer, Session
+from wizard.sessions import InvalidAnswer, Session, is_whole_number
 from wizard.ui_texts import say
 
 BACK_WORDS = {"terug", "back", "vorige"}
@@ -50,13 +50,13 @@ class PlainRunner:
     def interpret(self, question: CompiledQuestion, line: str) -> object:
         fact = self.engine.content.facts[question.fact]
         text = line.strip()
-        if fact.kind == "integer" and text.lstrip("-").isdigit():
+        if fact.kind == "integer" and is_whole_number(text):
             return text
         if text.lower() in UNKNOWN_WORDS:
             return UNKNOWN
         if fact.kind in ("choice", "yes_no"):
             values = fact.value_ids()
-            if text.isdigit() and 1 <= int(text) <= len(values):
+            if is_whole_number(text) and 1 <= int(text) <= len(values):
                 return values[int(text) - 1]
             labels = {fact.value_label(v, lang).lower(): v for v in values for lang in ("nl", "en")}
             return labels.get(text.lower(), text)

@@ -6,6 +6,7 @@ reason in Dutch and English, and the session it was offered to is left exactly a
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -55,11 +56,19 @@ def parse_answer(fact: Fact, raw: object) -> Answer:
     return _parse_date(fact, raw)
 
 
+_WHOLE_NUMBER = re.compile(r"-?[0-9]+")
+
+
+def is_whole_number(text: str) -> bool:
+    """ASCII digits only: str.isdigit() also accepts '²', which int() then refuses."""
+    return _WHOLE_NUMBER.fullmatch(text.strip()) is not None
+
+
 def _parse_integer(fact: Fact, raw: object) -> int:
     number: int | None = None
     if isinstance(raw, int) and not isinstance(raw, bool):
         number = raw
-    elif isinstance(raw, str) and raw.strip().lstrip("-").isdigit():
+    elif isinstance(raw, str) and is_whole_number(raw):
         number = int(raw.strip())
     if number is None:
         raise InvalidAnswer(
