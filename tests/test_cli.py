@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import DATA, REPO
 
 REPLAY_KEYS = {
@@ -149,3 +151,22 @@ def test_a_broken_scenario_still_gives_every_json_key(tmp_path: Path) -> None:
     assert line["failures"] == [
         f"{tmp_path / 'e.yaml'}:1: expected a mapping of keys (name, answers, expect)"
     ]
+
+
+@pytest.mark.parametrize("before", [True, False], ids=["before", "after"])
+def test_content_option_holds_before_or_after_the_subcommand(before: bool) -> None:
+    option = ["--content", str(DATA / "tiny")]
+    args = [*option, "check"] if before else ["check", *option]
+    done = leerwijzer(*args)
+    assert done.returncode == 0, done.stderr
+    assert "rules version tiny-1" in done.stdout
+
+
+def test_weet_niet_as_a_listed_value_means_unknown() -> None:
+    from tests.conftest import cached_content
+    from wizard.conditions import UNKNOWN
+    from wizard.sessions import parse_answer
+
+    fact = cached_content(REPO).facts["doelberoep_knelpunt"]
+    assert not fact.offer_unknown and "weet_niet" in fact.value_ids()
+    assert parse_answer(fact, "weet_niet") is UNKNOWN

@@ -20,29 +20,42 @@ def _date(text: str) -> date:
         raise argparse.ArgumentTypeError(f"'{text}' is not a date; use YYYY-MM-DD") from None
 
 
-def build_parser() -> argparse.ArgumentParser:
-    common = argparse.ArgumentParser(add_help=False)
-    common.add_argument(
+def _add_shared_options(parser: argparse.ArgumentParser, *, on_subcommand: bool) -> None:
+    """--content, --lang and --date, accepted before or after the subcommand.
+
+    On a subcommand they default to SUPPRESS: an option given before the subcommand must not be
+    overwritten by the subcommand's own default.
+    """
+
+    def default(value: object) -> object:
+        return argparse.SUPPRESS if on_subcommand else value
+
+    parser.add_argument(
         "--content",
         type=Path,
-        default=None,
+        default=default(None),
         help="folder holding questions/ and incentives/ (default: the bundled content)",
     )
+    parser.add_argument("--lang", choices=["nl", "en"], default=default("nl"))
+    parser.add_argument(
+        "--date", type=_date, default=default(None), help="reference date (default: today)"
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="leerwijzer",
         description="Leerwijzer: which learning and career support fits you?",
-        parents=[common],
     )
-    parser.add_argument("--lang", choices=["nl", "en"], default="nl")
-    parser.add_argument("--date", type=_date, default=None, help="reference date (default: today)")
+    _add_shared_options(parser, on_subcommand=False)
     sub = parser.add_subparsers(dest="command")
-    sub.add_parser("check", parents=[common], help="check the content; list every problem")
-    replay = sub.add_parser("replay", parents=[common], help="replay scenario files")
+    check = sub.add_parser("check", help="check the content; list every problem")
+    replay = sub.add_parser("replay", help="replay scenario files")
     replay.add_argument("targets", nargs="+", type=Path, metavar="FILE_OR_DIR")
     replay.add_argument("--json", action="store_true", help="one JSON object per scenario per line")
-    plain = sub.add_parser("plain", parents=[common], help="ask the questions line by line")
-    plain.add_argument("--lang", choices=["nl", "en"], default="nl")
-    plain.add_argument("--date", type=_date, default=None, help="reference date (default: today)")
+    plain = sub.add_parser("plain", help="ask the questions line by line")
+    for subcommand in (check, replay, plain):
+        _add_shared_options(subcommand, on_subcommand=True)
     return parser
 
 

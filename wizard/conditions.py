@@ -399,6 +399,11 @@ class _Parser:
                     f"'{name}' is a date: expected YYYY-MM-DD at column {token.column}, "
                     f"found '{token.text}'"
                 ) from None
+        if text == "weet_niet":
+            raise ConditionError(
+                f"'weet_niet' (column {token.column}) means \"I don't know\": no condition can match it; "
+                "an unknown answer already makes a requirement undecided (verdict 'possibly')"
+            )
         if token.kind not in ("word", "quoted", "int") or text not in shape.values:
             allowed = ", ".join(sorted(shape.values))
             raise ConditionError(

@@ -33,6 +33,8 @@ class Verdict:
     assessed: bool = True
     """False when the verdict was left open on purpose: the instrument fits the need too weakly
     to ask more questions about it (``pursue_min_fit``)."""
+    tip: bool = False
+    """An information tool (``kind: tip``): shown as a tip, never recommended or ranked."""
 
     def reason(self, lang: Lang) -> str:
         return "; ".join(r.get(lang) for r in self.reasons)
@@ -66,8 +68,11 @@ def is_pursued(content: Content, incentive: CompiledIncentive, known: Known) -> 
     """Whether questions are still asked to settle this instrument's verdict.
 
     Every instrument is pursued until the need is answered; after that, with ``pursue_min_fit``
-    set, only those that serve the need well enough: the person's series stays short.
+    set, only those that serve the need well enough: the person's series stays short. Tips
+    never are: an information tool is worth a line, not a question.
     """
+    if incentive.model.kind == "tip":
+        return False
     if not content.pursue_min_fit or content.need_fact not in known:
         return True
     return fit_for_need(content, incentive, known) >= content.pursue_min_fit
@@ -202,9 +207,9 @@ class Matcher:
             if verdict.status == "possibly" and not is_pursued(self.content, incentive, known):
                 verdict = self._not_assessed(verdict)
             if incentive.model.kind == "tip":
+                verdict = replace(verdict, tip=True)
                 if verdict.status == "eligible" and fit >= max(self.content.pursue_min_fit, 1):
                     tips.append(incentive.id)
-                continue
             verdicts[incentive.id] = verdict
         ranked = self._rank(verdicts)
         recommended = self._drop_excluded(ranked)
@@ -240,7 +245,7 @@ class Matcher:
         candidates = [
             i
             for i, v in verdicts.items()
-            if v.status != "not_eligible" and v.assessed and v.fit >= min_fit
+            if v.status != "not_eligible" and v.assessed and not v.tip and v.fit >= min_fit
         ]
         return sorted(candidates, key=key)
 

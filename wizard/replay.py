@@ -65,6 +65,8 @@ class ScenarioReport:
     not_eligible: dict[str, str] = field(default_factory=dict)
     not_assessed: dict[str, str] = field(default_factory=dict)
     """Weak fits left open on purpose (``pursue_min_fit``): in none of the three verdict maps."""
+    tips: list[str] = field(default_factory=list)
+    """Information tools shown as tips ("ook handig"); their verdicts are in the maps above too."""
 
     def fail(self, message: str) -> None:
         self.passed = False
@@ -82,6 +84,7 @@ class ScenarioReport:
             "possibly": self.possibly,
             "not_eligible": self.not_eligible,
             "not_assessed": self.not_assessed,
+            "tips": self.tips,
             "date": self.date.isoformat(),
             "rules_version": self.rules_version,
         }
@@ -141,6 +144,7 @@ def run_scenario(engine: Engine, scenario: Scenario, path: str = "") -> Scenario
     lang = scenario.lang
     report.asked = list(result.asked)
     report.recommended = list(result.recommended)
+    report.tips = list(result.tips)
     for instrument, verdict in result.verdicts.items():
         status = verdict.status if verdict.assessed else "not_assessed"
         getattr(report, status)[instrument] = verdict.reason(lang)

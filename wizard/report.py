@@ -74,7 +74,7 @@ def result_sections(content: Content, result: Result, lang: Lang) -> list[Sectio
             entries = tuple(_card(content, v, lang, "- ") for v in wanted)
             sections.append(Section(kind, heading(kind, lang), entries))
 
-    others = [v for i, v in verdicts.items() if i not in recommended]
+    others = [v for i, v in verdicts.items() if i not in recommended and not v.tip]
     cards_for("possibly", [v for v in others if v.status == "possibly" and v.assessed])
     cards_for("also", [v for v in others if v.status == "eligible"])
     excluded = [v for v in others if v.status == "not_eligible"]

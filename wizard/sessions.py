@@ -32,7 +32,9 @@ class InvalidAnswer(ValueError):
 def parse_answer(fact: Fact, raw: object) -> Answer:
     """Turn what a person or a file gave into a valid answer for ``fact``, or raise InvalidAnswer."""
     if raw is UNKNOWN or raw == UNKNOWN_ANSWER:
-        if fact.offer_unknown or fact.optional:
+        # A choice may list "weet_niet" as a value of its own (shown among the options): it means
+        # the same as "weet ik niet", so every rule treats it as unknown.
+        if fact.offer_unknown or fact.optional or UNKNOWN_ANSWER in fact.value_ids():
             return UNKNOWN
         raise InvalidAnswer(
             Text(
