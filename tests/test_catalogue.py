@@ -1,0 +1,115 @@
+"""The bundled Flemish catalogue against its contract: the shared vocabulary and the issue's floors.
+
+Every vocabulary fact and instrument is there under its exact id; every instrument is shown eligible in
+some scenario and not eligible in another; every `statuut` has a scenario; and the question series stays
+short (the mean and maximum that `make bench` prints).
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.conftest import DATA, REPO, SCENARIOS, cached_content
+from wizard.content import Content
+from wizard.engine import Engine
+from wizard.replay import ScenarioReport, replay_file, scenario_files
+from wizard.yamlio import read_yaml
+
+VOCABULARY = DATA / "vocabulary.yaml"
+SHARED_VOCABULARY = REPO.parent / "shared" / "domain" / "vocabulary.yaml"
+EXTRA_VALUES = {"vwo_tariefgroep": {"geen"}}
+"""Values our facts add to the vocabulary (documented in facts.yaml): never used by outside scenarios."""
+MEAN_QUESTIONS, MAX_QUESTIONS = 9, 14
+
+
+def vocabulary() -> dict[str, Any]:
+    data = read_yaml(VOCABULARY)
+    assert isinstance(data, dict)
+    return data
+
+
+@pytest.fixture(scope="module")
+def reports() -> list[ScenarioReport]:
+    engine = Engine(cached_content(REPO))
+    return [replay_file(engine, path) for path in scenario_files([SCENARIOS])]
+
+
+def test_the_copy_of_the_vocabulary_is_current() -> None:
+    if not SHARED_VOCABULARY.exists():
+        pytest.skip("the shared domain folder is not next to this checkout")
+    copy = VOCABULARY.read_text(encoding="utf-8")
+    assert copy.endswith(SHARED_VOCABULARY.read_text(encoding="utf-8"))
+
+
+def vocabulary_facts() -> Iterator[dict[str, Any]]:
+    yield from vocabulary()["facts"]
+
+
+@pytest.mark.parametrize("fact", vocabulary_facts(), ids=lambda f: str(f["id"]))
+def test_every_vocabulary_fact_has_its_id_kind_and_values(
+    fact: dict[str, Any], bundled: Content
+) -> None:
+    ours = bundled.facts.get(fact["id"])
+    assert ours is not None, f"fact {fact['id']} is missing from questions/facts.yaml"
+    if fact["type"] == "integer":
+        assert ours.kind == "integer"
+        return
+    assert ours.kind in ("choice", "yes_no")
+    extra = EXTRA_VALUES.get(fact["id"], set())
+    assert set(ours.value_ids()) - extra == set(fact["values"])
+    assert ours.optional == bool(fact.get("optional", False))
+
+
+def test_every_vocabulary_instrument_has_one_file(bundled: Content) -> None:
+    ids = {instrument["id"] for instrument in vocabulary()["instruments"]}
+    assert set(bundled.incentives) == ids
+    for instrument_id in ids:
+        assert (REPO / "incentives" / f"{instrument_id}.yaml").is_file()
+
+
+def test_every_incentive_is_sourced_and_dated(bundled: Content) -> None:
+    for incentive in bundled.incentives.values():
+        assert incentive.model.sources, incentive.id
+        assert incentive.model.valid_from is not None, incentive.id
+
+
+def test_there_are_at_least_forty_scenarios_each_citing_its_rule() -> None:
+    paths = list(scenario_files([SCENARIOS]))
+    assert len(paths) >= 40
+    for path in paths:
+        assert path.read_text(encoding="utf-8").startswith("# Rule: §"), path.name
+
+
+def test_every_instrument_is_eligible_somewhere_and_not_eligible_elsewhere(
+    reports: list[ScenarioReport],
+) -> None:
+    assert all(report.passed for report in reports)
+    shown = {i for r in reports for i in (*r.eligible, *r.recommended)}
+    refused = {i for r in reports for i in r.not_eligible}
+    ids = {instrument["id"] for instrument in vocabulary()["instruments"]}
+    assert ids - shown == set(), "never eligible or recommended"
+    assert ids - refused == set(), "never not eligible"
+
+
+def test_every_situation_has_a_scenario(reports: list[ScenarioReport]) -> None:
+    statuut = next(f for f in vocabulary()["facts"] if f["id"] == "statuut")
+    covered = {_answer(Path(r.path), "statuut") for r in reports}
+    assert set(statuut["values"]) - covered == set()
+
+
+def test_the_series_stays_short(reports: list[ScenarioReport]) -> None:
+    counts = [len(report.asked) for report in reports]
+    longest = max(reports, key=lambda r: len(r.asked))
+    assert statistics.mean(counts) <= MEAN_QUESTIONS
+    assert len(longest.asked) <= MAX_QUESTIONS, longest.path
+
+
+def _answer(path: Path, fact: str) -> object:
+    data = read_yaml(path)
+    assert isinstance(data, dict)
+    return data["answers"].get(fact)
