@@ -228,3 +228,22 @@ def test_a_superscript_digit_is_refused_not_a_crash(tiny_engine: Engine) -> None
     session = answer_all(tiny_engine, "visitor", "ja")
     with pytest.raises(InvalidAnswer, match="Give a number"):
         tiny_engine.answer(session, "²")
+
+
+def test_before_a_documented_start_the_guide_says_it_does_not_know(tmp_path: Path) -> None:
+    root = tmp_path / "edited"
+    shutil.copytree(DATA / "tiny", root)
+    card = root / "incentives" / "campus_card.yaml"
+    text = card.read_text()
+    card.write_text(
+        text.replace(
+            "valid_from: 2020-01-01\n", "valid_from: 2020-01-01\nvalid_from_is_start: false\n"
+        )
+    )
+    engine = Engine(load_content(root))
+    verdict = engine.result(answer_all(engine, on=date(2019, 6, 1))).verdicts["campus_card"]
+    assert verdict.status == "not_eligible"
+    assert verdict.reason("nl").startswith("Deze gids kent de regels pas vanaf 01-01-2020;")
+    plain = Engine(load_content(DATA / "tiny"))
+    verdict = plain.result(answer_all(plain, on=date(2019, 6, 1))).verdicts["campus_card"]
+    assert verdict.reason("nl").startswith("Bestaat pas vanaf 01-01-2020;")

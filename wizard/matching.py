@@ -142,12 +142,8 @@ class Matcher:
     def verdict(self, incentive: CompiledIncentive, known: Known, on: date, fit: int) -> Verdict:
         model = incentive.model
         if not model.in_force(on):
-            return Verdict(
-                model.id,
-                "not_eligible",
-                (_not_in_force(model.valid_from, model.valid_until, on),),
-                fit=fit,
-            )
+            reason = _not_in_force(model.valid_from, model.valid_until, on, model.valid_from_is_start)
+            return Verdict(model.id, "not_eligible", (reason,), fit=fit)
         hard_fails: list[Text] = []
         soft_fails: list[Text] = []
         verify: list[Text] = [
@@ -278,7 +274,16 @@ def _join(text: Text, deciding: Text | None) -> Text:
     return Text(nl=f"{text.nl} {deciding.nl}", en=f"{text.en} {deciding.en}")
 
 
-def _not_in_force(valid_from: date, valid_until: date | None, on: date) -> Text:
+def _not_in_force(
+    valid_from: date, valid_until: date | None, on: date, valid_from_is_start: bool = True
+) -> Text:
+    if on < valid_from and not valid_from_is_start:
+        return Text(
+            nl=f"Deze gids kent de regels pas vanaf {valid_from:%d-%m-%Y}; voor {on:%d-%m-%Y} kunnen "
+            "we niet zeggen of het bestond. Vraag het na bij 1700.",
+            en=f"This guide only knows the rules from {valid_from:%Y-%m-%d}; for {on:%Y-%m-%d} we "
+            "cannot say whether it existed. Ask 1700.",
+        )
     if on < valid_from:
         return Text(
             nl=f"Bestaat pas vanaf {valid_from:%d-%m-%Y}; op {on:%d-%m-%Y} kunt u het nog niet gebruiken.",

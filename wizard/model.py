@@ -209,6 +209,9 @@ class Incentive(Dated):
     name: Text
     summary: Text
     valid_from: date  # required here, optional on requirements
+    valid_from_is_start: bool = True
+    """False when ``valid_from`` is only the oldest date the sources document, not the real start:
+    before it the result says the guide does not know the rules, instead of "only exists from"."""
     confidence: Literal["high", "medium", "low"]
     priority: int = 0
     serves: dict[Id, Annotated[int, Field(ge=1, le=3)]] = Field(default_factory=dict)
