@@ -35,6 +35,8 @@ class Verdict:
     to ask more questions about it (``pursue_min_fit``)."""
     tip: bool = False
     """An information tool (``kind: tip``): shown as a tip, never recommended or ranked."""
+    ruled_out_by: tuple[frozenset[str], ...] = ()
+    """For ``not_eligible``: the facts of each requirement that failed."""
 
     def reason(self, lang: Lang) -> str:
         return "; ".join(r.get(lang) for r in self.reasons)
@@ -142,9 +144,12 @@ class Matcher:
     def verdict(self, incentive: CompiledIncentive, known: Known, on: date, fit: int) -> Verdict:
         model = incentive.model
         if not model.in_force(on):
-            reason = _not_in_force(model.valid_from, model.valid_until, on, model.valid_from_is_start)
+            reason = _not_in_force(
+                model.valid_from, model.valid_until, on, model.valid_from_is_start
+            )
             return Verdict(model.id, "not_eligible", (reason,), fit=fit)
         hard_fails: list[Text] = []
+        ruled_out_by: list[frozenset[str]] = []
         soft_fails: list[Text] = []
         verify: list[Text] = [
             Text(nl=item.nl, en=item.en) for item in model.verify if item.in_force(on)
@@ -162,13 +167,17 @@ class Matcher:
                         verify.insert(0, requirement.model.verify)
                 else:
                     hard_fails.append(reason)
+                    ruled_out_by.append(frozenset(facts_in(requirement.condition)))
             elif residual == TRUE:
                 if requirement.model.why is not None:
                     holds.append(_join(requirement.model.why, deciding))
             else:
                 pending.append(requirement)
         if hard_fails:
-            return Verdict(model.id, "not_eligible", tuple(hard_fails), fit=fit)
+            ruled_out = tuple(ruled_out_by)
+            return Verdict(
+                model.id, "not_eligible", tuple(hard_fails), fit=fit, ruled_out_by=ruled_out
+            )
         if not pending and not soft_fails:
             reasons = tuple(holds) or (
                 Text(nl="U voldoet aan alle voorwaarden.", en="You meet every condition."),

@@ -104,7 +104,7 @@ class Fact(Strict):
             if item.id == value:
                 return item.label.get(lang)
         if self.kind == "yes_no":
-            return {"ja": ("ja", "yes"), "nee": ("nee", "no")}[value][lang == "en"]
+            return {"ja": ("Ja", "Yes"), "nee": ("Nee", "No")}[value][lang == "en"]
         return value
 
 

@@ -52,6 +52,10 @@ def _one_line(content: Content, instrument: str, lang: Lang, detail: str) -> Ent
     return Entry(instrument, f"- {name}: {detail}")
 
 
+def _names(content: Content, verdicts: list[Verdict], lang: Lang) -> str:
+    return "- " + "; ".join(content.incentives[v.instrument].model.name.get(lang) for v in verdicts)
+
+
 def result_sections(content: Content, result: Result, lang: Lang) -> list[Section]:
     """The result page as data, in reading order; every front end renders these the same way."""
     sections: list[Section] = []
@@ -78,14 +82,23 @@ def result_sections(content: Content, result: Result, lang: Lang) -> list[Sectio
     cards_for("possibly", [v for v in others if v.status == "possibly" and v.assessed])
     cards_for("also", [v for v in others if v.status == "eligible"])
     excluded = [v for v in others if v.status == "not_eligible"]
-    if excluded:
-        entries = tuple(_one_line(content, v.instrument, lang, v.reason(lang)) for v in excluded)
+    # Why not: first for what serves the person's goal; last, in a block of its own, what does not
+    # serve it or what the first answer already ruled out (a pupil's bonus for an employee).
+    first_fact = content.questions[content.start].fact
+
+    def for_others(verdict: Verdict) -> bool:
+        return verdict.fit == 0 or any(facts <= {first_fact} for facts in verdict.ruled_out_by)
+
+    unrelated = [v for v in excluded if for_others(v)]
+    if relevant := [v for v in excluded if not for_others(v)]:
+        entries = tuple(_one_line(content, v.instrument, lang, v.reason(lang)) for v in relevant)
         sections.append(Section("not_eligible", heading("not_eligible", lang), entries))
-    skipped = [v for v in others if not v.assessed]
-    if skipped:
-        names = [content.incentives[v.instrument].model.name.get(lang) for v in skipped]
-        joined = ("- " + "; ".join(names),)
-        sections.append(Section("not_assessed", heading("not_assessed", lang), text=joined))
+    if unrelated:
+        entries = tuple(_one_line(content, v.instrument, lang, v.reason(lang)) for v in unrelated)
+        sections.append(Section("not_eligible_other", heading("not_eligible_other", lang), entries))
+    if skipped := [v for v in others if not v.assessed]:
+        names = (_names(content, skipped, lang),)
+        sections.append(Section("not_assessed", heading("not_assessed", lang), text=names))
     if result.tips:
         entries = tuple(
             _one_line(content, t, lang, content.incentives[t].model.summary.get(lang))

@@ -67,6 +67,10 @@ UI_TEXTS: dict[str, tuple[str, str]] = {
     "result.recommended": ("Aanbevolen voor u", "Recommended for you"),
     "result.possibly": ("Misschien, na te gaan", "Possibly: to be checked"),
     "result.not_eligible": ("Niet voor u", "Not for you"),
+    "result.not_eligible_other": (
+        "Ook niet voor u: voor andere situaties of doelen",
+        "Also not for you: for other situations or goals",
+    ),
     "result.also": (
         "Ook mogelijk voor u, maar minder passend bij wat u wilt",
         "Also open to you, but a weaker fit for your goal",

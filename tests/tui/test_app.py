@@ -101,8 +101,7 @@ async def test_full_path_to_result_by_keys() -> None:
         assert "1. Campuskaart" in shown
         assert shown.index("1. Campuskaart") > recommended
         assert "Wat nu: Ga naar de balie." in shown
-        assert shown.index("Niet voor u") > shown.index("1. Campuskaart")
-        assert "Stadspas: u hebt al een campuskaart" in shown
+        assert shown.index("Stadspas: u hebt al een campuskaart") > shown.index("1. Campuskaart")
         assert "Regels versie tiny-1, peildatum 01-01-2026" in shown
 
         await press(pilot, "r")  # start again
