@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
-from wizard.bundled import bundled_content_root
+from wizard.commands import COMMANDS, content_root, load
 from wizard.problems import ContentError
 
 
@@ -49,19 +48,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _add_shared_options(parser, on_subcommand=False)
     sub = parser.add_subparsers(dest="command")
-    check = sub.add_parser("check", help="check the content; list every problem")
-    replay = sub.add_parser("replay", help="replay scenario files")
-    replay.add_argument("targets", nargs="+", type=Path, metavar="FILE_OR_DIR")
-    replay.add_argument("--json", action="store_true", help="one JSON object per scenario per line")
-    plain = sub.add_parser("plain", help="ask the questions line by line")
-    for subcommand in (check, replay, plain):
-        _add_shared_options(subcommand, on_subcommand=True)
+    for name in COMMANDS:
+        command = load(name)
+        subparser = sub.add_parser(command.NAME, help=command.HELP)
+        command.configure(subparser)
+        _add_shared_options(subparser, on_subcommand=True)
     return parser
-
-
-def _content_root(args: argparse.Namespace) -> Path:
-    root: Path | None = args.content
-    return root if root is not None else bundled_content_root()
 
 
 def _report_problems(error: ContentError) -> int:
@@ -79,12 +71,8 @@ def _report_problems(error: ContentError) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
-        if args.command == "check":
-            return cmd_check(args)
-        if args.command == "replay":
-            return cmd_replay(args)
-        if args.command == "plain":
-            return cmd_plain(args)
+        if args.command is not None:
+            return load(args.command).run(args)
         return cmd_tui(args)
     except ContentError as error:
         return _report_problems(error)
@@ -95,66 +83,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
 
 
-def cmd_check(args: argparse.Namespace) -> int:
-    from wizard.loading import load_content
-
-    content = load_content(_content_root(args))
-    print(
-        f"OK: {len(content.facts)} facts, {len(content.questions)} questions, "
-        f"{len(content.incentives)} instruments; rules version {content.version}."
-    )
-    return 0
-
-
-def cmd_replay(args: argparse.Namespace) -> int:
-    from wizard.engine import Engine
-    from wizard.loading import load_content
-    from wizard.replay import replay_file, scenario_files
-
-    engine = Engine(load_content(_content_root(args)))
-    files = list(scenario_files(args.targets))
-    if not files:
-        print("no scenario files found", file=sys.stderr)
-        return 1
-    failed = 0
-    for path in files:
-        report = replay_file(engine, path)
-        failed += not report.passed
-        if args.json:
-            print(json.dumps(report.to_json(), ensure_ascii=False))
-            continue
-        status = "ok  " if report.passed else "FAIL"
-        first = report.recommended[0] if report.recommended else "-"
-        print(f"{status} {path}  ({len(report.asked)} questions, first: {first})")
-        for failure in report.failures:
-            print(f"     {failure}")
-        if not report.passed and report.asked:
-            print(f"     path: {' > '.join(report.asked)}")
-    if not args.json:
-        print(f"{len(files) - failed} passed, {failed} failed")
-    return 1 if failed else 0
-
-
-def cmd_plain(args: argparse.Namespace) -> int:
-    from wizard.engine import Engine
-    from wizard.loading import load_content
-    from wizard.plain import PlainRunner
-
-    engine = Engine(load_content(_content_root(args)))
-    session = engine.start(args.date, args.lang)
-    return PlainRunner(engine, sys.stdin, sys.stdout).run(session)
-
-
 def cmd_tui(args: argparse.Namespace) -> int:
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
         # Piped or redirected: a full-screen app cannot work there, the line-by-line mode can.
         print(
             "(geen terminal: vragen regel per regel / no terminal: line by line)", file=sys.stderr
         )
-        return cmd_plain(args)
+        return load("plain").run(args)
     from wizard.loading import load_content
 
-    content = load_content(_content_root(args))
+    content = load_content(content_root(args))
     from wizard.tui.app import run_app
 
     return run_app(content, on=args.date, lang=args.lang)
