@@ -145,7 +145,7 @@ class Matcher:
         model = incentive.model
         if not model.in_force(on):
             reason = _not_in_force(
-                model.valid_from, model.valid_until, on, model.valid_from_is_start
+                model.valid_from, model.valid_until, on, model.valid_from_is_start, model.phone
             )
             return Verdict(model.id, "not_eligible", (reason,), fit=fit)
         hard_fails: list[Text] = []
@@ -284,14 +284,22 @@ def _join(text: Text, deciding: Text | None) -> Text:
 
 
 def _not_in_force(
-    valid_from: date, valid_until: date | None, on: date, valid_from_is_start: bool = True
+    valid_from: date,
+    valid_until: date | None,
+    on: date,
+    valid_from_is_start: bool = True,
+    phone: str | None = None,
 ) -> Text:
     if on < valid_from and not valid_from_is_start:
+        ask_nl = (
+            f" Vraag het na op {phone}." if phone else " Vraag het na bij de dienst die het geeft."
+        )
+        ask_en = f" Ask on {phone}." if phone else " Ask the service that provides it."
         return Text(
-            nl=f"Deze gids kent de regels pas vanaf {valid_from:%d-%m-%Y}; voor {on:%d-%m-%Y} kunnen "
-            "we niet zeggen of het bestond. Vraag het na bij 1700.",
-            en=f"This guide only knows the rules from {valid_from:%Y-%m-%d}; for {on:%Y-%m-%d} we "
-            "cannot say whether it existed. Ask 1700.",
+            nl=f"Deze gids kent de regels pas vanaf {valid_from:%d-%m-%Y}; op {on:%d-%m-%Y} kunnen "
+            f"we niet zeggen of het bestond.{ask_nl}",
+            en=f"This guide only knows the rules from {valid_from:%Y-%m-%d}; on {on:%Y-%m-%d} we "
+            f"cannot say whether it existed.{ask_en}",
         )
     if on < valid_from:
         return Text(

@@ -35,14 +35,17 @@ class Section:
 
 def _card(content: Content, verdict: Verdict, lang: Lang, prefix: str) -> Entry:
     model = content.incentives[verdict.instrument].model
+    why = "why_possibly" if verdict.status == "possibly" else "why"
+    partners = [content.incentives[i].model.name.get(lang) for i in model.combines_with]
     lines = [
         f"{heading('gives', lang)}: {model.summary.get(lang)}",
-        f"{heading('why', lang)}: {verdict.reason(lang)}",
+        f"{heading(why, lang)}: {verdict.reason(lang)}",
         *(f"{heading('next', lang)}: {step.get(lang)}" for step in model.next_steps),
         *(f"{link.label.get(lang)}: {link.url}" for link in model.links),
         *([f"{heading('phone', lang)}: {model.phone}"] if model.phone else []),
         *(f"{heading('check', lang)}: {item.get(lang)}" for item in verdict.verify),
         *(f"{heading('note', lang)}: {note.get(lang)}" for note in verdict.notes),
+        *([f"{heading('combines', lang)}: {'; '.join(partners)}"] if partners else []),
     ]
     return Entry(verdict.instrument, f"{prefix}{model.name.get(lang)}", tuple(lines))
 

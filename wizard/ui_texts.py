@@ -86,6 +86,8 @@ UI_TEXTS: dict[str, tuple[str, str]] = {
     ),
     "result.gives": ("Wat u krijgt", "What you get"),
     "result.why": ("Waarom", "Why"),
+    "result.why_possibly": ("Waarom nog niet zeker", "Why not certain yet"),
+    "result.combines": ("Samen te gebruiken met", "Can be combined with"),
     "result.next": ("Wat nu", "What next"),
     "result.check": ("Controleer", "Check"),
     "result.note": ("Let op", "Note"),
