@@ -47,6 +47,25 @@ def build_parser() -> argparse.ArgumentParser:
         description="Leerwijzer: which learning and career support fits you?",
     )
     _add_shared_options(parser, on_subcommand=False)
+    modes = parser.add_mutually_exclusive_group()
+    modes.add_argument(
+        "--kiosk",
+        action="store_true",
+        help="1700 terminal: no key quits (operator: F10 and LEERWIJZER_OPERATOR_CODE), idle wipe",
+    )
+    modes.add_argument(
+        "--counsellor",
+        action="store_true",
+        help="counsellor mode: trace panel, notes, autosave, export, what-if",
+    )
+    parser.add_argument("--resume", metavar="CODE", help="resume a saved session (counsellor mode)")
+    parser.add_argument(
+        "--idle-timeout",
+        type=float,
+        default=120.0,
+        metavar="SECONDS",
+        help="kiosk: wipe after this many seconds without a key (default 120)",
+    )
     sub = parser.add_subparsers(dest="command")
     for name in COMMANDS:
         command = load(name)
@@ -93,6 +112,6 @@ def cmd_tui(args: argparse.Namespace) -> int:
     from wizard.loading import load_content
 
     content = load_content(content_root(args))
-    from wizard.tui.app import run_app
+    from wizard.tui.launch import launch
 
-    return run_app(content, on=args.date, lang=args.lang)
+    return launch(content, args)

@@ -82,21 +82,42 @@ def is_pursued(content: Content, incentive: CompiledIncentive, known: Known) -> 
 
 def outstanding_facts(content: Content, known: Known, on: date) -> set[str]:
     """Facts not yet answered whose answer could still change a verdict or the ranking."""
-    answered = set(known)
-    need_open = content.need_fact is not None and content.need_fact not in answered
     outstanding: set[str] = set()
+    need_open = content.need_fact is not None and content.need_fact not in known
     for incentive in content.incentives.values():
-        if not incentive.model.in_force(on) or not is_pursued(content, incentive, known):
+        facts = _open_facts(content, incentive, known, on)
+        if facts is None:
             continue
-        residuals = [(r, simplify(r.condition, known)) for r in _in_force(incentive, on)]
-        if any(res == FALSE and r.model.if_unmet == "not_eligible" for r, res in residuals):
-            continue  # already excluded: nothing can bring it back
-        for _, residual in residuals:
-            if not isinstance(residual, Const):
-                outstanding |= facts_in(residual) - answered
+        outstanding |= facts
         if need_open and incentive.model.serves:
             outstanding.add(content.need_fact)  # type: ignore[arg-type]
     return outstanding
+
+
+def waiting_on(content: Content, known: Known, on: date, fact: str) -> list[str]:
+    """The instruments whose open verdict the answer to ``fact`` can still change (why it is asked)."""
+    return [
+        incentive.id
+        for incentive in content.incentives.values()
+        if fact in (_open_facts(content, incentive, known, on) or set())
+    ]
+
+
+def _open_facts(
+    content: Content, incentive: CompiledIncentive, known: Known, on: date
+) -> set[str] | None:
+    """Unanswered facts the instrument's verdict still hangs on; None when it is settled or not pursued."""
+    if not incentive.model.in_force(on) or not is_pursued(content, incentive, known):
+        return None
+    residuals = [(r, simplify(r.condition, known)) for r in _in_force(incentive, on)]
+    if any(res == FALSE and r.model.if_unmet == "not_eligible" for r, res in residuals):
+        return None  # already excluded: nothing can bring it back
+    answered = set(known)
+    facts: set[str] = set()
+    for _, residual in residuals:
+        if not isinstance(residual, Const):
+            facts |= facts_in(residual) - answered
+    return facts
 
 
 class Matcher:

@@ -28,6 +28,21 @@ UI_TEXTS: dict[str, tuple[str, str]] = {
         "De invoer stopte voor alle vragen beantwoord waren.",
         "Input ended before every question was answered.",
     ),
+    "plain.recorded": (
+        "Uw antwoorden en dit resultaat staan nu als testscenario in {path}. "
+        "Speel het opnieuw af met: leerwijzer replay {path}",
+        "Your answers and this result are now saved as a test scenario in {path}. "
+        "Replay it with: leerwijzer replay {path}",
+    ),
+    "plain.not_recorded": (
+        "Er is geen testscenario bewaard: niet alle vragen zijn beantwoord.",
+        "No test scenario was saved: not every question was answered.",
+    ),
+    "plain.record_failed": (
+        "Het testscenario kon niet bewaard worden in {path}: {reason}",
+        "The test scenario could not be saved in {path}: {reason}",
+    ),
+    "plain.no_folder": ("die map bestaat niet", "that folder does not exist"),
     "tui.hint_choice": (
         "Typ het cijfer van uw antwoord, of kies met ↑ ↓ en Enter.",
         "Type the number of your answer, or choose with ↑ ↓ and Enter.",
@@ -55,6 +70,93 @@ UI_TEXTS: dict[str, tuple[str, str]] = {
         "Press Escape or Enter to go on.",
     ),
     "tui.restart": ("Start opnieuw", "Start again"),
+    "tui.welcome_title": ("Welkom bij Leerwijzer", "Welcome to Leerwijzer"),
+    "tui.welcome_body": (
+        "Met een paar vragen vindt u welke steun er is om te leren of om uw loopbaan te sturen: "
+        "verlof, cheques, premies, begeleiding. Het duurt een paar minuten. Uw antwoorden worden "
+        "gewist als u klaar bent of een tijd niets doet.",
+        "A few questions show you which support there is for learning or for steering your career: "
+        "leave, vouchers, bonuses, guidance. It takes a few minutes. Your answers are wiped when you "
+        "are done or when you do nothing for a while.",
+    ),
+    "tui.start": ("Start", "Start"),
+    "tui.check_title": ("Controleer uw antwoorden", "Check your answers"),
+    "tui.check_hint": (
+        "Kies een antwoord met ↑ ↓ en Enter om het te wijzigen. Klopt alles? Kies dan de knop "
+        "'Toon mijn resultaat'.",
+        "Choose an answer with ↑ ↓ and Enter to change it. Is everything right? Then choose "
+        "'Show my result'.",
+    ),
+    "tui.your_answer": ("Uw antwoord", "Your answer"),
+    "tui.change": ("wijzig", "change"),
+    "tui.show_result": ("Toon mijn resultaat", "Show my result"),
+    "tui.editing": (
+        "U wijzigt een antwoord. Escape laat het zoals het was.",
+        "You are changing an answer. Escape leaves it as it was.",
+    ),
+    "tui.confirm_title": ("Dit verandert er", "This is what changes"),
+    "tui.confirm_dropped": ("Deze vragen vallen weg", "These questions drop out"),
+    "tui.confirm_new": ("Daarna krijgt u deze vraag", "Next you get this question"),
+    "tui.confirm_changed": ("Deze uitkomsten veranderen", "These outcomes change"),
+    "tui.confirm_nothing": (
+        "Er verandert niets aan uw resultaat.",
+        "Nothing changes in your result.",
+    ),
+    "tui.confirm_yes": ("Ja, wijzig", "Yes, change it"),
+    "tui.confirm_no": ("Nee, laat het zo", "No, leave it"),
+    "tui.status_eligible": ("ja", "yes"),
+    "tui.status_possibly": ("misschien", "possibly"),
+    "tui.status_not_eligible": ("nee", "no"),
+    "tui.status_not_assessed": ("niet nagevraagd", "not looked into"),
+    "tui.idle_warning": (
+        "Bent u er nog? Over {seconds} seconden wist Leerwijzer alles en begint opnieuw. "
+        "Druk op een toets om verder te gaan.",
+        "Are you still there? In {seconds} seconds Leerwijzer wipes everything and starts again. "
+        "Press any key to go on.",
+    ),
+    "tui.operator_title": ("Beheerder", "Operator"),
+    "tui.operator_prompt": (
+        "Typ de beheerderscode en druk op Enter om Leerwijzer te sluiten. Escape gaat terug.",
+        "Type the operator code and press Enter to close Leerwijzer. Escape goes back.",
+    ),
+    "tui.operator_wrong": ("Dat is niet de juiste code.", "That is not the right code."),
+    "tui.trace_title": ("Verloop", "Trace"),
+    "tui.trace_known": ("Bekend", "Known"),
+    "tui.trace_next": ("Volgende vraag", "Next question"),
+    "tui.trace_because": ("nodig voor", "needed for"),
+    "tui.trace_verdicts": ("Uitkomst nu", "Outcome now"),
+    "tui.notes": ("Notities", "Notes"),
+    "tui.saved": ("Bewaard onder code {code}", "Saved under code {code}"),
+    "tui.save": ("Bewaar", "Save"),
+    "tui.code": (
+        "Code: {code} (hervat met leerwijzer --resume {code})",
+        "Code: {code} (resume with leerwijzer --resume {code})",
+    ),
+    "tui.export": ("Exporteer", "Export"),
+    "tui.exported": ("Samenvatting bewaard: {where}", "Summary saved: {where}"),
+    "tui.what_if": ("Wat als", "What if"),
+    "tui.what_if_title": ("Wat als u anders antwoordt?", "What if you answer differently?"),
+    "tui.what_if_pick": (
+        "Kies het antwoord dat u wilt veranderen.",
+        "Choose the answer you want to change.",
+    ),
+    "tui.what_if_value": ("Kies het andere antwoord.", "Choose the other answer."),
+    "tui.what_if_now": ("Nu", "Now"),
+    "tui.what_if_then": ("Als {change}", "If {change}"),
+    "tui.what_if_close": (
+        "Escape sluit; er is niets veranderd.",
+        "Escape closes; nothing changed.",
+    ),
+    "tui.resume_unknown": (
+        "Code {code} vonden we niet. Kijk de code na.",
+        "We did not find code {code}. Check the code.",
+    ),
+    "tui.contrast": ("Hoog contrast", "High contrast"),
+    "tui.cmd_restart": ("sessie: opnieuw", "session: start again"),
+    "tui.cmd_export": ("export: samenvatting", "export: summary"),
+    "tui.cmd_lang": ("taal: English", "language: Nederlands"),
+    "tui.cmd_theme": ("thema: hoog contrast", "theme: high contrast"),
+    "tui.cmd_save": ("sessie: bewaren", "session: save"),
     "tui.back": ("Terug", "Back"),
     "tui.help": ("Uitleg", "Help"),
     "tui.other_lang": ("English", "Nederlands"),
@@ -100,6 +202,19 @@ UI_TEXTS: dict[str, tuple[str, str]] = {
         "Dit resultaat wijst u de weg; het is geen beslissing. De dienst die de steun geeft, beslist.",
         "This result shows you the way; it is not a decision. The service that gives the support decides.",
     ),
+    "store.unknown_code": (
+        "Er is geen bewaarde sessie met code {code}. Kijk de code na en probeer opnieuw.",
+        "There is no saved session with code {code}. Check the code and try again.",
+    ),
+    "store.malformed_code": (
+        "{code} is geen geldige code. Een code heeft {length} tekens: cijfers van 2 tot 9 en "
+        "letters, zonder I, L, O en U.",
+        "{code} is not a valid code. A code has {length} characters: digits from 2 to 9 and "
+        "letters, without I, L, O and U.",
+    ),
+    "export.answers": ("Uw antwoorden", "Your answers"),
+    "export.no_answers": ("Nog geen antwoorden.", "No answers yet."),
+    "export.notes": ("Notities van de begeleider", "Notes from the counsellor"),
 }
 
 

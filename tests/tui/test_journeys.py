@@ -1,0 +1,187 @@
+"""Whole journeys through the three modes: edit with a preview, kiosk wipe, counsellor save and
+resume, export, what-if. Driven with Pilot on the tiny content set; the clock is injected."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import Button, Static, TextArea
+
+from tests.tui.test_app import (
+    ON,
+    SIZE,
+    option_text,
+    page_of,
+    page_text,
+    press,
+    settle,
+    text_of,
+    tiny_content,
+)
+from wizard.store import SessionStore
+from wizard.tui.app import KioskApp, WizardApp, make_app
+from wizard.tui.dialogs import ConfirmEditScreen, WhatIfScreen
+
+
+class FakeClock:
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+async def test_an_edit_shows_what_it_changes_and_only_then_changes_it() -> None:
+    app = make_app(tiny_content(), on=ON)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await press(pilot, "1", "1", "1")  # student, borrow, full-time: check your answers
+        assert page_of(app) == "check"
+        await press(pilot, "1")  # change the first answer (the role)
+        assert page_of(app) == "question"
+        assert text_of(app, "#question") == "Wat is uw rol?"
+        assert "U wijzigt een antwoord" in text_of(app, "#progress")
+        before = app.session
+        await press(pilot, "3")  # visitor
+        assert isinstance(app.screen, ConfirmEditScreen)
+        preview = text_of(app, "#confirm-body")
+        assert "Daarna krijgt u deze vraag: Woont u in de stad?" in preview
+        assert "Campuskaart: ja → nee" in preview
+        assert app.session == before  # nothing changed yet
+        await press(pilot, "escape")  # "Nee, laat het zo"
+        assert app.session == before
+        assert page_of(app) == "check"
+
+        await press(pilot, "1", "3")  # again, and this time confirm
+        assert isinstance(app.screen, ConfirmEditScreen)
+        await press(pilot, "enter")  # the focused "Ja, wijzig"
+        assert app.session.answer_map["role"] == "visitor"
+        assert text_of(app, "#question") == "Woont u in de stad?"
+
+
+async def test_kiosk_idle_countdown_then_a_full_wipe() -> None:
+    clock = FakeClock()
+    app = make_app(tiny_content(), on=ON, mode="kiosk", clock=clock, idle_timeout=120)
+    assert isinstance(app, KioskApp)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert page_of(app) == "welcome"
+        assert "Welkom bij Leerwijzer" in page_text(app)
+        await press(pilot, "enter")  # Start
+        await press(pilot, "1", "1")
+        assert len(app.session.answers) == 2
+        clock.now += 100
+        app.tick_idle()
+        warning = app.query_one("#idle-warning", Static)
+        assert not warning.display  # 20 s left: no countdown yet
+        clock.now += 10
+        app.tick_idle()
+        assert warning.display
+        assert "Over 10 seconden" in str(warning.render())
+        await press(pilot, "down")  # someone is there: the countdown stops
+        assert not warning.display
+        assert len(app.session.answers) == 2
+        clock.now += 121
+        app.tick_idle()
+        await settle(pilot)
+        assert page_of(app) == "welcome"
+        assert app.session.answers == ()
+        assert "Student" not in page_text(app)
+        assert app.code is None and app.notes == ""
+
+
+async def test_kiosk_keys_that_would_quit_do_nothing() -> None:
+    app = make_app(tiny_content(), on=ON, mode="kiosk")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        for key in ("ctrl+q", "ctrl+c", "ctrl+p", "ctrl+z", "ctrl+d", "escape", "ctrl+backslash"):
+            await pilot.press(key)
+            await pilot.pause()
+        assert app.is_running
+        assert page_of(app) == "welcome"
+        assert len(app.screen_stack) == 1  # no command palette opened
+
+
+async def test_counsellor_saves_and_a_new_app_resumes_the_same_state(tmp_path: Path) -> None:
+    store = SessionStore(tmp_path)
+    app = make_app(tiny_content(), on=ON, mode="counsellor", store=store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await press(pilot, "1", "1")  # student, borrow: autosaved after each answer
+        assert app.code is not None
+        assert "Rol: Student" in text_of(app, "#trace")
+        assert "Volgende vraag: Voltijds" in text_of(app, "#trace")
+        notes = app.query_one("#notes", TextArea)
+        notes.text = "Klant komt terug met attest."
+        await pilot.pause()
+        await press(pilot, "ctrl+s")
+        code, session = app.code, app.session
+    saved = store.load(code)
+    resumed = make_app(
+        tiny_content(),
+        on=ON,
+        mode="counsellor",
+        store=store,
+        session=saved.to_session(tiny_content().facts),
+        notes=saved.notes,
+        code=code,
+    )
+    async with resumed.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert resumed.session == session
+        assert resumed.query_one("#notes", TextArea).text == "Klant komt terug met attest."
+        assert text_of(resumed, "#question") == "Studeert u voltijds?"
+
+
+async def test_export_gives_markdown_and_html_with_the_recommendation(tmp_path: Path) -> None:
+    app = make_app(tiny_content(), on=ON, mode="counsellor", export_dir=tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await press(pilot, "1", "1", "1", "tab", "enter")
+        assert page_of(app) == "result"
+        await press(pilot, "ctrl+e")
+        for _ in range(50):
+            if len(list(tmp_path.iterdir())) == 2:
+                break
+            await pilot.pause(0.05)
+    markdown = (tmp_path / "leerwijzer-2026-01-01.md").read_text(encoding="utf-8")
+    html = (tmp_path / "leerwijzer-2026-01-01.html").read_text(encoding="utf-8")
+    for text in (markdown, html):
+        assert "Campuskaart" in text
+        assert "u studeert of werkt hier" in text  # the reason
+    assert html.lstrip().lower().startswith("<!doctype html>")
+
+
+async def test_what_if_shows_both_results_and_changes_nothing() -> None:
+    app = make_app(tiny_content(), on=ON, mode="counsellor")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await press(pilot, "1", "1", "1", "tab", "enter")
+        session = app.session
+        await press(pilot, "ctrl+w")
+        await press(pilot, "2")  # the goal ...
+        await press(pilot, "2")  # ... as "study"
+        assert isinstance(app.screen, WhatIfScreen)
+        now = text_of(app, "#what-if-now Static")
+        then = text_of(app, "#what-if-then Static")
+        assert "1. Campuskaart" in now
+        assert "1. Studiezaal" in then
+        assert "Als Doel: Studeren" in then
+        await press(pilot, "escape")
+        assert app.session == session
+        assert page_of(app) == "result"
+
+
+async def test_check_page_lists_every_answer_in_english_too() -> None:
+    app = make_app(tiny_content(), on=ON, lang="en")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await press(pilot, "1", "1", "1")
+        listed = option_text(app, "#answers")
+        assert "Your answer: Student" in listed
+        assert "Your answer: Yes" in listed
+        assert str(app.query_one("#show-result", Button).label) == "Show my result"
+
+
+def test_apps_are_wizard_apps() -> None:
+    assert isinstance(make_app(tiny_content()), WizardApp)
