@@ -128,6 +128,11 @@ UI_TEXTS: dict[str, tuple[str, str]] = {
     "tui.notes": ("Notities", "Notes"),
     "tui.saved": ("Bewaard onder code {code}", "Saved under code {code}"),
     "tui.save": ("Bewaar", "Save"),
+    "tui.ask_code": ("Bewaar mijn antwoorden met een code", "Keep my answers under a code"),
+    "tui.your_code": (
+        "Uw code: {code}. Schrijf ze op: met deze code vindt een begeleider uw antwoorden terug.",
+        "Your code: {code}. Write it down: with this code a counsellor can find your answers again.",
+    ),
     "tui.code": (
         "Code: {code} (hervat met leerwijzer --resume {code})",
         "Code: {code} (resume with leerwijzer --resume {code})",

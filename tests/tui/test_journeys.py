@@ -185,3 +185,20 @@ async def test_check_page_lists_every_answer_in_english_too() -> None:
 
 def test_apps_are_wizard_apps() -> None:
     assert isinstance(make_app(tiny_content()), WizardApp)
+
+
+async def test_kiosk_stores_nothing_until_the_person_asks_for_a_code(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    app = make_app(tiny_content(), on=ON, mode="kiosk", store=lambda: SessionStore(data))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await press(pilot, "enter", "1", "1", "1", "tab", "enter")
+        assert page_of(app) == "result"
+        assert app.code is None
+        assert not data.exists()  # nothing on disk yet
+        app.query_one("#ask-code", Button).press()
+        await settle(pilot)
+        code = app.code
+        assert code is not None
+        assert code in text_of(app, "#your-code")
+    assert SessionStore(data).load(code).to_session(tiny_content().facts).answer_map["role"] == "student"

@@ -98,7 +98,7 @@ class WizardApp(App[None]):
         on: date | None = None,
         lang: Lang = "nl",
         mode: Mode = "citizen",
-        store: SessionStore | None = None,
+        store: SessionStore | Callable[[], SessionStore] | None = None,
         session: Session | None = None,
         notes: str = "",
         code: str | None = None,
@@ -115,7 +115,8 @@ class WizardApp(App[None]):
         self.on = on
         self.start_lang: Lang = lang
         self.mode: Mode = mode
-        self.store = store
+        self._store = store
+        """The session store, or how to open it: the kiosk opens it only when someone asks."""
         self.session: Session = session or self.engine.start(on, lang)
         self.notes = notes
         self.code = code
@@ -199,7 +200,10 @@ class WizardApp(App[None]):
         elif self.page == "check":
             widgets = pages.check_widgets(self.engine, self.session)
         else:
-            widgets = pages.result_widgets(self.content, self.result(), self.lang)
+            offer_code = self.mode == "kiosk" and self._store is not None
+            widgets = pages.result_widgets(
+                self.content, self.result(), self.lang, offer_code=offer_code
+            )
         await page.mount_all(widgets)
         page.scroll_home(animate=False)
         focus = page.query("ChoiceList, Input, Button").first() if self.page != "result" else None
@@ -220,6 +224,12 @@ class WizardApp(App[None]):
             if self.code is not None:
                 text = f"{say('tui.code', self.lang, code=self.code)}\n\n{text}"
             self.query_one("#trace", Static).update(text)
+
+    @property
+    def store(self) -> SessionStore | None:
+        if callable(self._store):
+            self._store = self._store()
+        return self._store
 
     def result(self) -> Result:
         return self.engine.result(self.session)
@@ -318,6 +328,8 @@ class WizardApp(App[None]):
         elif event.button.id == "start":
             self.page = "question"
             self._show()
+        elif event.button.id == "ask-code":
+            self._give_code(event.button)
         elif event.button.id == "show-result":
             self.show_result = True
             self._show()
@@ -334,6 +346,17 @@ class WizardApp(App[None]):
             self.code = self.store.save(
                 self.session, self.notes, code=self.code, rules_version=self.content.version
             )
+
+    def _give_code(self, button: Button) -> None:
+        """Kiosk: save only now that the person asked, and show the code where the button was."""
+        if self.store is None:
+            return
+        self.code = self.store.save(self.session, "", rules_version=self.content.version)
+        shown = Static(
+            say("tui.your_code", self.lang, code=self.code), id="your-code", markup=False
+        )
+        self.query_one("#page", VerticalScroll).mount(shown, before=button)
+        button.remove()
 
     def action_save(self, lang: str = "") -> None:
         if self.store is None:

@@ -20,17 +20,17 @@ def launch(content: Content, args: argparse.Namespace) -> int:
     mode: Mode = (
         "kiosk" if args.kiosk else "counsellor" if args.counsellor or args.resume else "citizen"
     )
-    store = SessionStore()
     options: dict[str, object] = {
         "on": args.date,
         "lang": args.lang,
-        "store": store,
+        # Opened on first use: a kiosk or citizen session writes nothing unless asked to.
+        "store": SessionStore,
         "idle_timeout": args.idle_timeout,
         "operator_code": os.environ.get(OPERATOR_CODE_VARIABLE, ""),
     }
     if args.resume:
         try:
-            saved = store.load(args.resume)
+            saved = SessionStore().load(args.resume)
             session = saved.to_session(content.facts)
         except UnknownCode as unknown:
             print(unknown.message(args.lang), file=sys.stderr)

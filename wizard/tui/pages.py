@@ -106,7 +106,9 @@ def check_widgets(engine: Engine, session: Session) -> list[Widget]:
     ]
 
 
-def result_widgets(content: Content, result: Result, lang: Lang) -> list[Widget]:
+def result_widgets(
+    content: Content, result: Result, lang: Lang, *, offer_code: bool = False
+) -> list[Widget]:
     title = heading("title" if result.complete else "provisional", lang)
     widgets: list[Widget] = [Static(RichText(title, style="bold"), id="result-title")]
     for section in result_sections(content, result, lang):
@@ -121,5 +123,7 @@ def result_widgets(content: Content, result: Result, lang: Lang) -> list[Widget]
             widgets.append(
                 Static("\n".join(section.text), id=SECTION_IDS.get(section.kind), markup=False)
             )
+    if offer_code:  # the kiosk stores nothing unless the person asks for a code
+        widgets.append(Button(say("tui.ask_code", lang), id="ask-code"))
     widgets.append(Button(say("tui.restart", lang), id="restart"))
     return widgets
