@@ -3,13 +3,15 @@
 - content load time (YAML -> validated, linked Content), median of several loads;
 - median engine step time (answer one question and find the next), over every scenario;
 - questions asked per scenario (mean and max);
-- time to refuse hostile YAML (alias bomb, nesting 30,000 deep).
+- time to refuse hostile YAML (alias bomb, nesting 30,000 deep);
+- cold start to the first question painted, against a bare one-label Textual app (headless).
 """
 
 from __future__ import annotations
 
 import contextlib
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -65,6 +67,29 @@ def bench_questions(engine: Engine, scenarios: list[Path]) -> None:
         )
 
 
+def cold_start(script: Path, repeats: int = 5) -> float:
+    """Median seconds from interpreter start to the first paint, each run in a fresh process."""
+    runs = [
+        float(
+            subprocess.run(
+                [sys.executable, str(script)], capture_output=True, text=True, check=True
+            ).stdout
+        )
+        for _ in range(repeats)
+    ]
+    return statistics.median(runs)
+
+
+def bench_startup() -> None:
+    here = Path(__file__).resolve().parent
+    bare = cold_start(here / "startup_bare.py")
+    ours = cold_start(here / "startup_wizard.py")
+    print(
+        f"first question painted: {ours * 1000:.0f} ms; bare Textual app: {bare * 1000:.0f} ms "
+        f"(ratio {ours / bare:.2f}, medians of 5 cold starts)"
+    )
+
+
 def bench_hostile() -> None:
     with tempfile.TemporaryDirectory() as folder:
         bomb = Path(folder) / "bomb.yaml"
@@ -88,6 +113,7 @@ def main() -> int:
     bench_steps(engine, scenarios)
     bench_questions(engine, scenarios)
     bench_hostile()
+    bench_startup()
     return 0
 
 
