@@ -6,11 +6,13 @@ back, ``?`` shows the help text. Works with piped standard input (each line answ
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TextIO
 
 from wizard.conditions import UNKNOWN
 from wizard.content import CompiledQuestion
 from wizard.engine import Engine
+from wizard.recording import scenario_yaml
 from wizard.report import render_text
 from wizard.sessions import InvalidAnswer, Session, is_whole_number
 from wizard.ui_texts import say
@@ -21,8 +23,12 @@ UNKNOWN_WORDS = {"0", "weet niet", "weet_niet", "ik weet het niet", "?0", "dont 
 
 
 class PlainRunner:
-    def __init__(self, engine: Engine, stdin: TextIO, stdout: TextIO) -> None:
+    def __init__(
+        self, engine: Engine, stdin: TextIO, stdout: TextIO, record: Path | None = None
+    ) -> None:
         self.engine = engine
+        self.record = record
+        """Where to write the finished session as a scenario file (``--record``)."""
         self.stdin = stdin
         self.stdout = stdout
         self.echo = not stdin.isatty()
@@ -75,6 +81,8 @@ class PlainRunner:
                 self.write(
                     render_text(self.engine.content, self.engine.result(session), session.lang)
                 )
+                if self.record is not None:
+                    self.write(say("plain.not_recorded", session.lang))
                 return 1
             if self.echo:
                 self.write(f"> {line.rstrip()}")
@@ -96,4 +104,20 @@ class PlainRunner:
                 self.write(exc.reason.get(session.lang))
         self.write()
         self.write(render_text(self.engine.content, self.engine.result(session), session.lang))
+        if self.record is not None:
+            return self.save_recording(session, self.record)
+        return 0
+
+    def save_recording(self, session: Session, path: Path) -> int:
+        """Write the finished session as a scenario file, and say where (or why not)."""
+        result = self.engine.result(session)
+        name = f"{path.stem} (plain, {session.date.isoformat()})"
+        text = scenario_yaml(self.engine.content, session, result, name)
+        self.write()
+        try:
+            path.write_text(text, encoding="utf-8")
+        except OSError as exc:
+            self.write(say("plain.record_failed", session.lang, path=path, reason=exc.strerror))
+            return 1
+        self.write(say("plain.recorded", session.lang, path=path))
         return 0

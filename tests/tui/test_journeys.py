@@ -201,4 +201,7 @@ async def test_kiosk_stores_nothing_until_the_person_asks_for_a_code(tmp_path: P
         code = app.code
         assert code is not None
         assert code in text_of(app, "#your-code")
-    assert SessionStore(data).load(code).to_session(tiny_content().facts).answer_map["role"] == "student"
+    assert (
+        SessionStore(data).load(code).to_session(tiny_content().facts).answer_map["role"]
+        == "student"
+    )

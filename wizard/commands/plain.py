@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 from wizard.commands import content_root
 
@@ -12,14 +13,27 @@ HELP = "ask the questions line by line"
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
-    del parser  # --content, --lang and --date are shared by every command
+    # --content, --lang and --date are shared by every command
+    parser.add_argument(
+        "--record",
+        type=Path,
+        metavar="FILE",
+        help="when the questions are done, save the answers and the result as a scenario file",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
     from wizard.engine import Engine
     from wizard.loading import load_content
     from wizard.plain import PlainRunner
+    from wizard.ui_texts import say
 
+    record: Path | None = getattr(args, "record", None)  # absent when the TUI falls back here
+    if record is not None and not record.parent.is_dir():
+        # Say so before the questions, not after the person answered them all.
+        reason = say("plain.no_folder", args.lang)
+        print(say("plain.record_failed", args.lang, path=record, reason=reason), file=sys.stderr)
+        return 2
     engine = Engine(load_content(content_root(args)))
     session = engine.start(args.date, args.lang)
-    return PlainRunner(engine, sys.stdin, sys.stdout).run(session)
+    return PlainRunner(engine, sys.stdin, sys.stdout, record).run(session)
