@@ -18,6 +18,8 @@ from tests.tui.test_app import (
     text_of,
     tiny_content,
 )
+from wizard.engine import Engine
+from wizard.replay import replay_file
 from wizard.store import SessionStore
 from wizard.tui.app import KioskApp, WizardApp, make_app
 from wizard.tui.dialogs import ConfirmEditScreen, WhatIfScreen
@@ -141,7 +143,7 @@ async def test_export_gives_markdown_and_html_with_the_recommendation(tmp_path: 
         assert page_of(app) == "result"
         await press(pilot, "ctrl+e")
         for _ in range(50):
-            if len(list(tmp_path.iterdir())) == 2:
+            if len(list(tmp_path.iterdir())) == 3:
                 break
             await pilot.pause(0.05)
     markdown = (tmp_path / "leerwijzer-2026-01-01.md").read_text(encoding="utf-8")
@@ -150,6 +152,11 @@ async def test_export_gives_markdown_and_html_with_the_recommendation(tmp_path: 
         assert "Campuskaart" in text
         assert "u studeert of werkt hier" in text  # the reason
     assert html.lstrip().lower().startswith("<!doctype html>")
+    # ... and the session as a scenario: replayed, it gives the same result
+    recorded = tmp_path / "leerwijzer-2026-01-01.scenario.yaml"
+    report = replay_file(Engine(tiny_content()), recorded)
+    assert report.passed, report.failures
+    assert report.recommended == ["campus_card"]
 
 
 async def test_what_if_shows_both_results_and_changes_nothing() -> None:

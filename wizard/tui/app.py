@@ -368,13 +368,19 @@ class WizardApp(App[None]):
 
     def action_export(self, lang: str = "") -> None:
         from wizard.export import to_html, to_markdown
+        from wizard.recording import scenario_yaml
 
         result = self.result()
         stem = f"leerwijzer-{self.session.date.isoformat()}"
-        for text, suffix in (
+        exports = [
             (to_markdown(self.content, self.session, result, self.notes), "md"),
             (to_html(self.content, self.session, result, self.notes), "html"),
-        ):
+        ]
+        if result.complete:  # the session as a replayable test: a complaint becomes a scenario
+            exports.append(
+                (scenario_yaml(self.content, self.session, result, stem), "scenario.yaml")
+            )
+        for text, suffix in exports:
             self.deliver_text(
                 io.StringIO(text),
                 save_directory=self.export_dir,
