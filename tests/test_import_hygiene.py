@@ -20,6 +20,15 @@ CORE = [
     "wizard.sessions",
     "wizard.replay",
     "wizard.bundled",
+    "wizard.store",
+    "wizard.export",
+    "wizard.recording",
+    "wizard.drawing",
+    "wizard.schema",
+    "wizard.lint",
+    "wizard.report",
+    "wizard.plain",
+    "wizard.ui_texts",
 ]
 
 PROBE = """

@@ -14,7 +14,7 @@ from typing import Protocol
 
 from wizard.bundled import bundled_content_root
 
-COMMANDS: tuple[str, ...] = ("check", "replay", "plain", "graph", "schema", "lint")
+COMMANDS: tuple[str, ...] = ("check", "replay", "plain", "graph", "serve", "schema", "lint")
 """Module names under ``wizard.commands``; add a new command's module name here."""
 
 
