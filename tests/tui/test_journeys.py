@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from textual.widgets import Button, Static, TextArea
 
 from tests.tui.test_app import (
@@ -212,3 +213,23 @@ async def test_kiosk_stores_nothing_until_the_person_asks_for_a_code(tmp_path: P
         SessionStore(data).load(code).to_session(tiny_content().facts).answer_map["role"]
         == "student"
     )
+
+
+async def test_linux_console_gets_ascii_borders(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("TERM", "linux")
+    app = make_app(tiny_content(), on=ON)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert app.screen.has_class("-ascii")
+        assert app.query_one("#choices").styles.border_top[0] == "ascii"
+
+
+async def test_high_contrast_theme_toggles_from_the_palette_action() -> None:
+    app = make_app(tiny_content(), on=ON)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        app.action_toggle_contrast()
+        await pilot.pause()
+        assert app.theme == "ansi-dark"
+        app.action_toggle_contrast()
+        assert app.theme == "textual-dark"
