@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
+from tests.cli import leerwijzer
 from tests.conftest import DATA, REPO
 
 REPLAY_KEYS = {
@@ -17,20 +15,6 @@ REPLAY_KEYS = {
     *("eligible", "possibly", "not_eligible", "date", "rules_version"),
 }
 """The `replay --json` keys fixed in the backbone issue: outside suites rely on them."""
-
-
-def leerwijzer(
-    *args: str, stdin: str = "", env: dict[str, str] | None = None
-) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "wizard", *args],
-        cwd=REPO,
-        input=stdin,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        env={**os.environ, **(env or {})},
-    )
 
 
 def test_piped_plain_mode_completes_a_path_and_explains() -> None:

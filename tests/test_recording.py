@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
+from tests.cli import leerwijzer
 from tests.conftest import DATA, REPO, SCENARIOS, cached_content
 from tests.test_import_hygiene import PROBE
 from wizard.conditions import UNKNOWN
@@ -22,18 +22,6 @@ from wizard.replay import ScenarioReport, load_scenario, run_scenario, scenario_
 from wizard.sessions import Session
 
 DAY = dt.date(2026, 11, 23)
-
-
-def leerwijzer(*args: str, stdin: str = "", cwd: Path = REPO) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "wizard", *args],
-        cwd=cwd,
-        input=stdin,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        env={**os.environ, "PYTHONPATH": str(REPO)},
-    )
 
 
 def answered(engine: Engine, *answers: object, lang: str = "nl") -> Session:
