@@ -247,3 +247,15 @@ def test_before_a_documented_start_the_guide_says_it_does_not_know(tmp_path: Pat
     plain = Engine(load_content(DATA / "tiny"))
     verdict = plain.result(answer_all(plain, on=date(2019, 6, 1))).verdicts["campus_card"]
     assert verdict.reason("nl").startswith("Bestaat pas vanaf 01-01-2020;")
+
+
+def test_a_check_with_when_is_shown_only_to_the_people_it_concerns(tmp_path: Path) -> None:
+    engine = campus_card_with(
+        tmp_path,
+        "verify:\n  - {nl: alleen voor personeel, en: staff only, when: role == staff}\n"
+        "  - {nl: altijd, en: always}\n",
+    )
+    student = engine.result(answer_all(engine, "student", "borrow", "ja"))
+    assert [t.en for t in student.verdicts["campus_card"].verify] == ["always"]
+    staff = engine.result(answer_all(engine, "staff", "borrow"))
+    assert [t.en for t in staff.verdicts["campus_card"].verify] == ["staff only", "always"]

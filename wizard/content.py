@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from wizard.conditions import Condition
-from wizard.model import DerivedFact, Fact, Incentive, Question, Requirement, Text
+from wizard.model import DatedText, DerivedFact, Fact, Incentive, Question, Requirement, Text
 
 
 @dataclass(frozen=True)
@@ -37,9 +37,18 @@ class CompiledRequirement:
 
 
 @dataclass(frozen=True)
+class CompiledCheck:
+    """A ``verify`` text with its parsed ``when`` (None: shown to everyone)."""
+
+    model: DatedText
+    condition: Condition | None
+
+
+@dataclass(frozen=True)
 class CompiledIncentive:
     model: Incentive
     requirements: tuple[CompiledRequirement, ...]
+    checks: tuple[CompiledCheck, ...] = ()
 
     @property
     def id(self) -> str:

@@ -11,7 +11,14 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from wizard.conditions import Condition, ConditionError, FactShape, facts_in, parse_condition
-from wizard.content import CompiledIncentive, CompiledQuestion, CompiledRequirement, Content, Route
+from wizard.content import (
+    CompiledCheck,
+    CompiledIncentive,
+    CompiledQuestion,
+    CompiledRequirement,
+    Content,
+    Route,
+)
 from wizard.model import END, FactsFile, GraphFile, Incentive
 from wizard.problems import ContentError, Problem
 from wizard.yamlio import line_of, read_yaml
@@ -405,7 +412,17 @@ def _compile_incentives(
             cond = on_file.condition(("requires", index, "when"), requirement.when, shapes, derived)
             if cond is not None:
                 requirements.append(CompiledRequirement(requirement, cond))
-        compiled[incentive.id] = CompiledIncentive(incentive, tuple(requirements))
+        checks = []
+        for index, text in enumerate(incentive.verify):
+            shown_when = None
+            if text.when is not None:
+                shown_when = on_file.condition(
+                    ("verify", index, "when"), text.when, shapes, derived
+                )
+                if shown_when is None:
+                    continue  # the collector reported why
+            checks.append(CompiledCheck(text, shown_when))
+        compiled[incentive.id] = CompiledIncentive(incentive, tuple(requirements), tuple(checks))
         collectors[incentive.id] = on_file
     for incentive_id, item in compiled.items():
         on_file = collectors[incentive_id]

@@ -173,7 +173,10 @@ class Matcher:
         ruled_out_by: list[frozenset[str]] = []
         soft_fails: list[Text] = []
         verify: list[Text] = [
-            Text(nl=item.nl, en=item.en) for item in model.verify if item.in_force(on)
+            Text(nl=check.model.nl, en=check.model.en)
+            for check in incentive.checks
+            if check.model.in_force(on)
+            and (check.condition is None or simplify(check.condition, known) != FALSE)
         ]
         pending: list[CompiledRequirement] = []
         holds: list[Text] = []

@@ -175,7 +175,13 @@ class Dated(Strict):
 
 
 class DatedText(Text, Dated):
-    """A citizen text that only holds for a period (e.g. a note on a temporary regime)."""
+    """A citizen text that only holds for a period (e.g. a note on a temporary regime).
+
+    ``when`` shows it only to the people it concerns: it is left out once the answers make the
+    condition false (a note for temp workers is not shown to someone who said they are not one).
+    """
+
+    when: ConditionText | None = None
 
 
 class Requirement(Dated):
