@@ -109,9 +109,9 @@ def cmd_tui(args: argparse.Namespace) -> int:
             "(geen terminal: vragen regel per regel / no terminal: line by line)", file=sys.stderr
         )
         return load("plain").run(args)
-    from wizard.loading import load_content
+    from wizard.content_cache import load_content_cached
 
-    content = load_content(content_root(args))
+    content = load_content_cached(content_root(args))  # no YAML parsing on a warm start
     from wizard.tui.launch import launch
 
     return launch(content, args)

@@ -41,7 +41,11 @@ END = "end"
 
 
 class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+    # defer_build: validators are built on first use, so a start from the content cache (which
+    # validates nothing) does not pay for building them.
+    model_config = ConfigDict(
+        extra="forbid", frozen=True, str_strip_whitespace=True, defer_build=True
+    )
 
 
 class Text(Strict):

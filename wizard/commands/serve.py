@@ -50,10 +50,11 @@ def served_command(args: argparse.Namespace) -> str:
 def run(args: argparse.Namespace) -> int:
     if args.served:
         return _run_served(args)
-    from wizard.loading import load_content
+    from wizard.content_cache import load_content_cached
 
-    # Fail here, in the terminal that started the server, not later in every browser tab.
-    load_content(content_root(args))
+    # Fail here, in the terminal that started the server, not later in every browser tab; this
+    # also warms the cache every tab starts from.
+    load_content_cached(content_root(args))
     from textual_serve.server import Server
 
     server = Server(
@@ -73,7 +74,7 @@ def run(args: argparse.Namespace) -> int:
 
 def _run_served(args: argparse.Namespace) -> int:
     """What ``leerwijzer`` does in a terminal, minus the check for one (see the module's text)."""
-    from wizard.loading import load_content
+    from wizard.content_cache import load_content_cached
     from wizard.tui.launch import launch
 
-    return launch(load_content(content_root(args)), args)
+    return launch(load_content_cached(content_root(args)), args)
