@@ -21,6 +21,7 @@ CORE = [
     "wizard.replay",
     "wizard.bundled",
     "wizard.store",
+    "wizard.content_cache",
     "wizard.export",
     "wizard.recording",
     "wizard.drawing",
