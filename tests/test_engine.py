@@ -8,11 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import DATA
+from tests.conftest import DATA, SCENARIOS
 from wizard.conditions import UNKNOWN
 from wizard.content import Content
 from wizard.engine import Engine
 from wizard.loading import load_content
+from wizard.replay import load_scenario
 from wizard.sessions import InvalidAnswer, Session
 
 DAY = date(2026, 11, 23)
@@ -259,3 +260,14 @@ def test_a_check_with_when_is_shown_only_to_the_people_it_concerns(tmp_path: Pat
     assert [t.en for t in student.verdicts["campus_card"].verify] == ["always"]
     staff = engine.result(answer_all(engine, "staff", "borrow"))
     assert [t.en for t in staff.verdicts["campus_card"].verify] == ["staff only", "always"]
+
+
+def test_an_edit_reports_verdicts_as_shown_not_assessed_included(bundled: Content) -> None:
+    engine = Engine(bundled)
+    person = load_scenario(next(SCENARIOS.glob("09_*.yaml")))
+    session = engine.start(person.date)
+    while (question := engine.current_question(session)) is not None:
+        session = engine.answer(session, person.answers[question.fact])
+    changed = {i: (a, b) for i, a, b in engine.edit(session, "statuut", "werknemer_prive").changed}
+    assert changed["ibo"] == ("eligible", "not_eligible")
+    assert changed["bev_brussel_wallonie"] == ("not_eligible", "not_assessed")  # never "possibly"

@@ -53,7 +53,7 @@ class EditOutcome:
     now_asks: str | None
     """The question the edited path asks next (None when the path is complete)."""
     changed: tuple[tuple[str, str, str], ...]
-    """(instrument, status before, status after) for every verdict that changes."""
+    """(instrument, shown status before, after) for every verdict that changes (see Verdict.shown_status)."""
 
 
 class Engine:
@@ -167,10 +167,11 @@ class Engine:
         dropped = tuple(f for f in walk.unused_answers if f not in ahead)
         updated = candidate.without(set(dropped))
         after = self.result(updated)
+        old = {i: v.shown_status for i, v in before.verdicts.items()}
         changed = tuple(
-            (i, before.verdicts[i].status, v.status)
+            (i, old[i], v.shown_status)
             for i, v in after.verdicts.items()
-            if i in before.verdicts and before.verdicts[i].status != v.status
+            if i in old and old[i] != v.shown_status
         )
         now_asks = walk.current.id if walk.current is not None else None
         return EditOutcome(updated, dropped, now_asks, changed)

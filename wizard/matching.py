@@ -18,6 +18,7 @@ from wizard.content import CompiledIncentive, CompiledRequirement, Content
 from wizard.model import Lang, Text
 
 Status = Literal["eligible", "possibly", "not_eligible"]
+ShownStatus = Literal["eligible", "possibly", "not_eligible", "not_assessed"]
 
 
 @dataclass(frozen=True)
@@ -37,6 +38,11 @@ class Verdict:
     """An information tool (``kind: tip``): shown as a tip, never recommended or ranked."""
     ruled_out_by: tuple[frozenset[str], ...] = ()
     """For ``not_eligible``: the facts of each requirement that failed."""
+
+    @property
+    def shown_status(self) -> ShownStatus:
+        """The status as a person sees it: an open verdict left aside is "not_assessed"."""
+        return self.status if self.assessed else "not_assessed"
 
     def reason(self, lang: Lang) -> str:
         return "; ".join(r.get(lang) for r in self.reasons)

@@ -54,7 +54,7 @@ def status_map(result: Result) -> dict[str, list[str]]:
     """Instrument ids per status, as ``replay`` reports them (a weak fit left open: not_assessed)."""
     statuses: dict[str, list[str]] = {key: [] for key in STATUS_KEYS}
     for instrument, verdict in result.verdicts.items():
-        statuses[verdict.status if verdict.assessed else "not_assessed"].append(instrument)
+        statuses[verdict.shown_status].append(instrument)
     return statuses
 
 

@@ -149,7 +149,7 @@ def run_scenario(engine: Engine, scenario: Scenario, path: str = "") -> Scenario
     report.tips = list(result.tips)
     report.tip_ids = frozenset(i for i, v in result.verdicts.items() if v.tip)
     for instrument, verdict in result.verdicts.items():
-        status = verdict.status if verdict.assessed else "not_assessed"
+        status = verdict.shown_status
         getattr(report, status)[instrument] = verdict.reason(lang)
     _check(scenario.expect, report)
     return report

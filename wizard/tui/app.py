@@ -455,7 +455,7 @@ class WizardApp(App[None]):
             lines = [say("result.nothing", lang)]
         lines.append("")
         for instrument, verdict in sorted(result.verdicts.items()):
-            status = verdict.status if verdict.assessed else "not_assessed"
+            status = verdict.shown_status
             lines.append(
                 f"{STATUS_MARK[status]} {names[instrument].model.name.get(lang)}: "
                 f"{say(f'tui.status_{status}', lang)}"

@@ -39,7 +39,7 @@ def trace_text(engine: Engine, session: Session) -> str:
     result = engine.result(session)
     lines += ["", f"{say('tui.trace_verdicts', lang)}:"]
     for instrument, verdict in sorted(result.verdicts.items()):
-        status = verdict.status if verdict.assessed else "not_assessed"
+        status = verdict.shown_status
         name = content.incentives[instrument].model.name.get(lang)
         lines.append(f"  {STATUS_MARK[status]} {name}: {say(f'tui.status_{status}', lang)}")
     return "\n".join(lines)
