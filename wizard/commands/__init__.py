@@ -14,7 +14,16 @@ from typing import Protocol
 
 from wizard.bundled import bundled_content_root
 
-COMMANDS: tuple[str, ...] = ("check", "replay", "plain", "graph", "serve", "schema", "lint")
+COMMANDS: tuple[str, ...] = (
+    "check",
+    "replay",
+    "plain",
+    "graph",
+    "serve",
+    "schema",
+    "lint",
+    "paths",
+)
 """Module names under ``wizard.commands``; add a new command's module name here."""
 
 
