@@ -213,7 +213,9 @@ class WizardApp(App[None]):
             page.focus()
         self._refresh_side()
         self.refresh_bindings()
-        self.call_after_refresh(self._page_ready)
+        # Keys pressed while the old page was taken down were dropped; from here on they belong to
+        # this page, which is mounted and focused (a key seen on screen is never lost).
+        self._page_ready()
 
     def _page_ready(self) -> None:
         self.busy = False
