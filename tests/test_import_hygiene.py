@@ -27,6 +27,7 @@ CORE = [
     "wizard.drawing",
     "wizard.schema",
     "wizard.lint",
+    "wizard.paths",
     "wizard.report",
     "wizard.plain",
     "wizard.ui_texts",

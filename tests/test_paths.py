@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 import shutil
+import subprocess
+import sys
 import tempfile
 import time
 from collections import Counter
@@ -18,6 +20,7 @@ from tests.test_random_graphs import content_dirs, materialise
 from wizard.cli import main
 from wizard.content import Content
 from wizard.engine import Engine
+from wizard.loading import load_content
 from wizard.matching import Result
 from wizard.paths import (
     MASTER_FILE,
@@ -107,6 +110,17 @@ def test_tiny_before_the_age_rule_never_asks_the_age(tiny: Content) -> None:
     assert "age" not in diagram.questions()
 
 
+def test_an_instrument_settled_before_any_question_counts_too(tmp_path: Path) -> None:
+    content = _copy(TINY, tmp_path)
+    (content / "incentives" / "open_day.yaml").write_text(
+        "id: open_day\nname: {nl: Opendeur, en: Open day}\nsummary: {nl: Kom kijken., en: Visit.}\n"
+        "valid_from: 2020-01-01\nconfidence: high\nserves: {borrow: 1, study: 2}\n"
+        'sources:\n  - {url: "https://example.org/open", title: Open, read_on: 2026-11-23}\n'
+    )
+    diagram = assert_matches_brute_force(load_content(content), DAY)
+    assert ("open_day", "eligible") in diagram.root_events
+
+
 def test_an_integer_fact_offers_one_answer_per_range_the_rules_tell_apart(tiny: Content) -> None:
     assert _Answers(tiny, DAY).options("age") == (
         Range(0, 17, 17),
@@ -157,8 +171,13 @@ def test_a_broken_master_is_reported_with_its_file(
 ) -> None:
     (tmp_path / MASTER_FILE).write_text('{"format": 1}')
     assert main(["--content", str(TINY), "paths", "--check", str(tmp_path)]) == 1
-    assert capsys.readouterr().err.splitlines()[0] == (
-        f"{tmp_path / MASTER_FILE}: not a golden master of leerwijzer paths: 'events'"
+    assert capsys.readouterr().err == (
+        f"{tmp_path / MASTER_FILE}: not a golden master of leerwijzer paths: 'events'\n"
+    )
+    assert main(["--content", str(TINY), "paths", "--check", str(tmp_path / "elsewhere")]) == 1
+    assert capsys.readouterr().err == (
+        f"{tmp_path / 'elsewhere' / MASTER_FILE}: no golden master here; "
+        "write one with 'leerwijzer paths --write-scenarios'\n"
     )
 
 
@@ -193,11 +212,17 @@ def test_coverage_names_what_the_scenarios_miss(
     out = capsys.readouterr().out
     assert out.split("Coverage by ")[1].splitlines() == [
         f"{tmp_path} (1 scenarios):",
-        "  questions asked: 4 of 5; missed: fulltime",
-        "  options answered: 4 of 16; missed: age=0..17, age=weet_niet, fulltime=ja, fulltime=nee, "
-        "fulltime=weet_niet, goal=study, goal=weet_niet, resident=nee, resident=weet_niet, "
-        "role=student, role=staff, role=weet_niet",
-        "  instruments eligible: 1 of 3; missed: campus_card, study_room",
+        "  questions asked: 4 of 5",
+        "    covered: age, goal, resident, role",
+        "    missed: fulltime",
+        "  options answered: 4 of 16",
+        "    covered: age=18..120, goal=borrow, resident=ja, role=visitor",
+        "    missed: age=0..17, age=weet_niet, fulltime=ja, fulltime=nee, fulltime=weet_niet, "
+        "goal=study, goal=weet_niet, resident=nee, resident=weet_niet, role=student, role=staff, "
+        "role=weet_niet",
+        "  instruments eligible: 1 of 3",
+        "    covered: town_pass",
+        "    missed: campus_card, study_room",
     ]
 
 
@@ -213,7 +238,7 @@ def test_small_graphs_get_one_scenario_per_path_and_they_replay_green(
     assert (tmp_path / "path_0001_campus_card.yaml").read_text().splitlines() == [
         "# Written by `leerwijzer paths --write-scenarios` (rules tiny-1, 2026-11-23); "
         "rewrite, do not edit.",
-        "# 1 path end with these verdicts; this is one of them.",
+        "# 1 path ends with these verdicts; this is one.",
         "# A comment lists the other answers that lead to the same state: any of them gives this",
         "# same outcome.",
         'name: "path 0001: campus_card"',
@@ -339,6 +364,15 @@ def test_check_names_answers_that_appeared_or_disappeared(
         "  path role=alumnus",
         "    this answer is new: its paths appeared (1 path)",
     ]
+
+
+def test_the_core_module_does_not_import_textual_or_rich() -> None:
+    probe = (
+        "import sys, wizard.paths; "
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'rich')))"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
+    assert done.stdout.strip() == "[]", done.stderr
 
 
 # --- the bundled content -------------------------------------------------------------------------

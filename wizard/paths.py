@@ -57,7 +57,7 @@ from wizard.content import CompiledIncentive, CompiledQuestion, Content
 from wizard.engine import Engine
 from wizard.matching import Matcher, Verdict, fit_for_need, is_pursued
 from wizard.model import END, Exclusion, Text
-from wizard.problems import ContentError, Problem
+from wizard.problems import ContentError
 from wizard.replay import Scenario, ScenarioReport, run_scenario
 from wizard.sessions import UNKNOWN_ANSWER, Answer, InvalidAnswer, Session, parse_answer
 
@@ -608,6 +608,10 @@ class _StateReader:
 # --- the walk over every path --------------------------------------------------------------------
 
 
+class MasterError(ValueError):
+    """A golden master file that is missing or not one; the message names the file."""
+
+
 class PathsError(RuntimeError):
     """The memoised enumeration disagrees with the engine: a bug in this module, never in content."""
 
@@ -817,24 +821,18 @@ class Outcomes:
         self.ranker = _Ranker(engine.content)
         self._bits: dict[Event, int] = {}
         self._needs: dict[str, int] = {}
-        for node in diagram.nodes:
-            for edge in node.edges:
-                self._encode(edge.events)
+        every = [diagram.root_events, *(e.events for node in diagram.nodes for e in node.edges)]
+        for name, value in (event for events in every for event in events):
+            if name == NEED_EVENT:
+                self._needs.setdefault(value, len(self._needs) + 1)
+            elif value in ("eligible", "possibly"):
+                self._bits.setdefault((name, value), len(self._bits))
         self._shift = len(self._bits)
         self._events = {bit: event for event, bit in self._bits.items()}
-        self._masks = [[self._encode(e.events) for e in node.edges] for node in diagram.nodes]
-        self.root_key = self._encode(diagram.root_events)
+        self._masks = [[self.key_of(e.events) for e in node.edges] for node in diagram.nodes]
+        self.root_key = self.key_of(diagram.root_events)
         self.classes = self._count()
         self._recommended: dict[int, tuple[str, ...]] = {}
-
-    def _encode(self, events: Iterable[Event]) -> int:
-        key = 0
-        for name, value in events:
-            if name == NEED_EVENT:
-                key |= self._needs.setdefault(value, len(self._needs) + 1) << len(self._bits)
-            elif value in ("eligible", "possibly"):
-                key |= 1 << self._bits.setdefault((name, value), len(self._bits))
-        return key
 
     def key_of(self, events: Iterable[Event]) -> int:
         key = 0
@@ -972,7 +970,7 @@ def diagram_json(diagram: Diagram) -> str:
 
 
 def read_master(path: Path) -> Diagram:
-    """Read a master written by ``diagram_json``; a broken one is a ContentError naming the file."""
+    """Read a master written by ``diagram_json``; MasterError when it is missing or broken."""
     try:
         raw = json.loads(path.read_text(encoding="utf-8"))
         if raw.get("format") != MASTER_FORMAT:
@@ -1006,20 +1004,11 @@ def read_master(path: Path) -> Diagram:
             dict(raw["ranking"]),
         )
     except FileNotFoundError:
-        raise ContentError(
-            [
-                Problem(
-                    path,
-                    0,
-                    "no golden master here; write one with "
-                    "'leerwijzer paths --write-scenarios DIR'",
-                )
-            ]
+        raise MasterError(
+            f"{path}: no golden master here; write one with 'leerwijzer paths --write-scenarios'"
         ) from None
     except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
-        raise ContentError(
-            [Problem(path, 0, f"not a golden master of leerwijzer paths: {exc}")]
-        ) from None
+        raise MasterError(f"{path}: not a golden master of leerwijzer paths: {exc}") from None
 
 
 # --- comparing two masters -----------------------------------------------------------------------
@@ -1288,9 +1277,10 @@ def golden_scenario(
             f"{report.failures}, the diagram says {expected_order}"
         )
     first = report.recommended[0] if report.recommended else "nothing_applies"
+    same = outcomes.classes[key]
     lines = [
         f"{_GOLDEN_MARK} (rules {diagram.version}, {diagram.on.isoformat()}); rewrite, do not edit.",
-        f"# {count_paths(outcomes.classes[key])} end with these verdicts; this is one of them.",
+        f"# {count_paths(same)} {'ends' if same == 1 else 'end'} with these verdicts; this is one.",
         "# A comment lists the other answers that lead to the same state: any of them gives this",
         "# same outcome.",
         f"name: {_yaml_scalar(f'{name}: {first}')}",

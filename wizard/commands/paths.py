@@ -119,13 +119,16 @@ def _print_coverage(coverage: Coverage, folder: Path) -> None:
 
 def _print_covered(what: str, covered: Covered) -> None:
     total = len(covered.covered) + len(covered.missed)
-    line = f"  {what}: {len(covered.covered)} of {total}"
-    print(line + (f"; missed: {', '.join(covered.missed)}" if covered.missed else ""))
+    print(f"  {what}: {len(covered.covered)} of {total}")
+    for label, items in (("covered", covered.covered), ("missed", covered.missed)):
+        if items:
+            print(f"    {label}: {', '.join(items)}")
 
 
 def _check(engine: Engine, folder: Path, on: date | None) -> int:
     from wizard.paths import (
         MASTER_FILE,
+        MasterError,
         Outcomes,
         compare,
         compare_ranking,
@@ -134,7 +137,11 @@ def _check(engine: Engine, folder: Path, on: date | None) -> int:
         read_master,
     )
 
-    old = read_master(folder / MASTER_FILE)
+    try:
+        old = read_master(folder / MASTER_FILE)
+    except MasterError as error:
+        print(error, file=sys.stderr)
+        return 1
     if on is not None and on != old.on:
         print(
             f"the master in {folder} is for {old.on.isoformat()}; leave out --date or give that date",
