@@ -1,28 +1,39 @@
 # Every install step lives here: a fresh clone needs only `make run` or `make test`.
+# The environment is installed from uv.lock, exactly as tested; `make lock` refreshes the lock on purpose.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-STAMP := $(VENV)/.installed
-TEST_STAMP := $(VENV)/.installed-test
+# uv itself, pinned, in a small venv of its own (uv sync manages .venv and would remove it from there).
+UV_VERSION := 0.13.9
+TOOLS := .tools
+UV := $(TOOLS)/bin/uv
+export UV_PYTHON_DOWNLOADS := never
+export UV_LINK_MODE := copy
+export UV_PROJECT_ENVIRONMENT := $(VENV)
+LOCK_HELP := uv.lock and pyproject.toml disagree: run 'make lock' to refresh uv.lock, review the diff and commit both
 
-.PHONY: run test test-tools check lint typecheck bench clean
+.PHONY: run test sync sync-test test-tools lock check lint typecheck bench clean
 
-$(BIN)/python:
-	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
+$(UV):
+	$(PYTHON) -m venv $(TOOLS)
+	$(TOOLS)/bin/python -m pip install --quiet --disable-pip-version-check "uv==$(UV_VERSION)"
 
-$(STAMP): pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e .
-	touch $@
+# --locked: install exactly uv.lock, and fail when it no longer matches pyproject.toml.
+sync: | $(UV)
+	@$(UV) lock --check --python $(PYTHON) --quiet || { echo "error: $(LOCK_HELP)" >&2; exit 1; }
+	$(UV) sync --locked --quiet --python $(PYTHON) --extra serve --extra postgres --inexact
 
-$(TEST_STAMP): pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e '.[test]'
-	touch $(STAMP) $@
+sync-test: | $(UV)
+	@$(UV) lock --check --python $(PYTHON) --quiet || { echo "error: $(LOCK_HELP)" >&2; exit 1; }
+	$(UV) sync --locked --quiet --python $(PYTHON) --all-extras
 
-run: $(STAMP)
+lock: | $(UV)
+	$(UV) lock --python $(PYTHON)
+
+run: sync
 	$(BIN)/leerwijzer
 
-test: $(TEST_STAMP) test-tools
+test: sync-test test-tools
 	$(BIN)/python -m pytest
 
 # Debian packages the real-terminal and browser tests drive (tests/test_real_terminal.py); installed
@@ -41,18 +52,18 @@ ifneq ($(strip $(MISSING_TOOLS)),)
 	fi
 endif
 
-check: $(STAMP)
+check: sync
 	$(BIN)/leerwijzer check
 
-lint: $(TEST_STAMP)
+lint: sync-test
 	$(BIN)/ruff check wizard tests bench
 	$(BIN)/ruff format --check wizard tests bench
 
-typecheck: $(TEST_STAMP)
+typecheck: sync-test
 	$(BIN)/mypy
 
-bench: $(STAMP)
+bench: sync
 	$(BIN)/python bench/run.py
 
 clean:
-	rm -rf $(VENV)
+	rm -rf $(VENV) $(TOOLS)

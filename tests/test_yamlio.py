@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -114,4 +116,57 @@ def test_a_control_character_is_a_clean_error(tmp_path: Path) -> None:
         read_yaml(write(tmp_path, "a: 1\nb: x\x00\n"))
     assert str(caught.value.problems[0]).endswith(
         "f.yaml:2: character '\\x00' is not allowed in YAML; remove it"
+    )
+
+
+def test_deep_flow_nesting_is_refused_by_our_guard_before_libyaml_scans_it(tmp_path: Path) -> None:
+    # libyaml's scanner reads flow brackets ahead and, from PyYAML 6.0.4 on, stops at a depth of its
+    # own with its own words: the bracket pre-scan must speak first, with the line of the 51st.
+    text = "a: 1\nb:\n  " + "[" * 1500 + "]" * 1500 + "\n"
+    with pytest.raises(ContentError) as caught:
+        read_yaml(write(tmp_path, text))
+    assert str(caught.value.problems[0]).endswith(
+        "f.yaml:3: nesting deeper than 50 levels; flatten the structure"
+    )
+
+
+def test_fifty_levels_of_flow_nesting_still_load(tmp_path: Path) -> None:
+    value = read_yaml(write(tmp_path, "a: " + "[" * 49 + "1" + "]" * 49 + "\n"))
+    value = value["a"]
+    for _ in range(49):
+        value = value[0]
+    assert value == 1
+
+
+def test_a_symbolic_link_is_refused_and_its_target_never_printed(tmp_path: Path) -> None:
+    secret = tmp_path / "secret.txt"
+    secret.write_text("root:SECRETHASH:19000:0:99999:7:::\n")
+    link = tmp_path / "facts.yaml"
+    link.symlink_to(secret)
+    with pytest.raises(ContentError) as caught:
+        read_yaml(link)
+    message = str(caught.value.problems[0])
+    assert message.endswith(
+        "facts.yaml: is a symbolic link; copy the real file into the content folder"
+    )
+    assert "SECRETHASH" not in message
+
+
+def test_a_fifo_is_refused_without_blocking(tmp_path: Path) -> None:
+    fifo = tmp_path / "graph.yaml"
+    os.mkfifo(fifo)
+    with pytest.raises(ContentError, match="is not a regular file; use a plain YAML file"):
+        read_yaml(fifo)
+
+
+def test_a_huge_file_is_refused_after_reading_only_the_limit(tmp_path: Path) -> None:
+    huge = tmp_path / "huge.yaml"
+    with huge.open("wb") as handle:  # 4 GB, sparse: nothing is written, reading it all would be
+        handle.truncate(4 * 1024**3)
+    started = time.perf_counter()
+    with pytest.raises(ContentError) as caught:
+        read_yaml(huge)
+    assert time.perf_counter() - started < 1.0
+    assert str(caught.value.problems[0]).endswith(
+        "huge.yaml:1: file is 4,294,967,296 bytes, over the 1,000,000 limit; split it"
     )

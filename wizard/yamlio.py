@@ -10,6 +10,7 @@ built. Duplicate keys are errors, and only ``true``/``false`` are booleans: ``ye
 from __future__ import annotations
 
 import re
+import stat
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -89,8 +90,38 @@ class _KeyProblem(Exception):
         self.message = message
 
 
+_FLOW_BRACKETS = re.compile(r"[\[\]{}]")
+
+
+def _flow_depth_guard(text: str, path: Path) -> Problem | None:
+    """Refuse deep flow nesting (``[[[[...``) before libyaml's scanner sees it.
+
+    libyaml's scanner reads flow collections ahead of the events the guard walks, and newer
+    releases stop at a depth of their own with their own words. Counting brackets first keeps the
+    refusal ours on every PyYAML version. Brackets inside quoted text count too: a file needs over
+    ``MAX_DEPTH`` unclosed ones in a row before that matters, and no content file has them.
+    """
+    depth = 0
+    for match in _FLOW_BRACKETS.finditer(text):
+        if match.group() in "[{":
+            depth += 1
+            if depth > MAX_DEPTH:
+                line = text.count("\n", 0, match.start()) + 1
+                return _too_deep(path, line)
+        else:
+            depth = max(depth - 1, 0)
+    return None
+
+
+def _too_deep(path: Path, line: int) -> Problem:
+    return Problem(path, line, f"nesting deeper than {MAX_DEPTH} levels; flatten the structure")
+
+
 def _guard(text: str, path: Path) -> Problem | None:
     """Walk the event stream once and refuse what must never be built."""
+    flow = _flow_depth_guard(text, path)
+    if flow is not None:
+        return flow
     depth = 0
     events: Iterator[yaml.Event] = yaml.parse(text, Loader=_BaseLoader)
     try:
@@ -110,11 +141,7 @@ def _guard(text: str, path: Path) -> Problem | None:
             if isinstance(event, yaml.CollectionStartEvent):
                 depth += 1
                 if depth > MAX_DEPTH:
-                    return Problem(
-                        path,
-                        line,
-                        f"nesting deeper than {MAX_DEPTH} levels; flatten the structure",
-                    )
+                    return _too_deep(path, line)
             elif isinstance(event, yaml.CollectionEndEvent):
                 depth -= 1
     except yaml.MarkedYAMLError as exc:
@@ -133,20 +160,35 @@ def _syntax_problem(path: Path, exc: yaml.MarkedYAMLError) -> Problem:
     return Problem(path, line, f"YAML syntax error: {what}; check indentation and quoting")
 
 
-def read_yaml(path: Path) -> Any:
-    """Read one YAML file strictly, or raise ContentError with every problem found in it."""
+def _read_bounded(path: Path) -> bytes:
+    """The file's bytes, reading at most ``MAX_BYTES`` + 1: a huge file never fills memory.
+
+    Only regular files are read, and never through a symbolic link: content names what it holds,
+    and ``check`` must not print the lines of a file that a link points at.
+    """
+    if path.is_symlink():
+        raise ContentError(
+            [Problem(path, 0, "is a symbolic link; copy the real file into the content folder")]
+        )
     try:
-        raw = path.read_bytes()
+        status = path.stat()
+        if not stat.S_ISREG(status.st_mode):
+            raise ContentError([Problem(path, 0, "is not a regular file; use a plain YAML file")])
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_BYTES + 1)
     except OSError as exc:
         raise ContentError([Problem(path, 0, f"cannot read file: {exc.strerror}")]) from None
     if len(raw) > MAX_BYTES:
+        size = max(status.st_size, len(raw))  # the size on disk; only the first bytes were read
         raise ContentError(
-            [
-                Problem(
-                    path, 1, f"file is {len(raw):,} bytes, over the {MAX_BYTES:,} limit; split it"
-                )
-            ]
+            [Problem(path, 1, f"file is {size:,} bytes, over the {MAX_BYTES:,} limit; split it")]
         )
+    return raw
+
+
+def read_yaml(path: Path) -> Any:
+    """Read one YAML file strictly, or raise ContentError with every problem found in it."""
+    raw = _read_bounded(path)
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
