@@ -1,17 +1,14 @@
-"""Shared fixtures, and scenario files collected as pytest items (one test per file)."""
+"""Shared fixtures."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 
 from wizard.content import Content
 from wizard.engine import Engine
 from wizard.loading import load_content
-from wizard.replay import ScenarioReport, replay_file
 
 REPO = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
@@ -41,39 +38,5 @@ def tiny_engine(tiny: Content) -> Engine:
     return Engine(tiny)
 
 
-def pytest_collect_file(parent: pytest.Collector, file_path: Path) -> pytest.Collector | None:
-    if file_path.suffix == ".yaml" and SCENARIOS in file_path.parents:
-        return ScenarioFile.from_parent(parent, path=file_path)
-    return None
-
-
-class ScenarioFailure(Exception):
-    def __init__(self, report: ScenarioReport) -> None:
-        super().__init__(report.name)
-        self.report = report
-
-
-class ScenarioFile(pytest.File):
-    def collect(self) -> Iterator[pytest.Item]:
-        yield ScenarioItem.from_parent(self, name=self.path.stem)
-
-
-class ScenarioItem(pytest.Item):
-    def runtest(self) -> None:
-        report = replay_file(Engine(cached_content(REPO)), self.path)
-        if not report.passed:
-            raise ScenarioFailure(report)
-
-    def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException], style: Any = None) -> str:
-        if isinstance(excinfo.value, ScenarioFailure):
-            report = excinfo.value.report
-            lines = [f"scenario: {report.name}", "", "expected against actual:"]
-            lines += [f"  - {failure}" for failure in report.failures]
-            lines += ["", f"path taken: {' > '.join(report.asked) or '(no questions)'}"]
-            lines += [f"recommended: {report.recommended}", f"eligible: {sorted(report.eligible)}"]
-            lines += [f"possibly: {sorted(report.possibly)}"]
-            return "\n".join(lines)
-        return str(super().repr_failure(excinfo))
-
-    def reportinfo(self) -> tuple[Path, int, str]:
-        return self.path, 0, f"scenario: {self.name}"
+# Scenario files (tests/scenarios/*.yaml) are collected by the package's own pytest plugin,
+# wizard/pytest_plugin.py, against the bundled content: the same plugin other repositories use.

@@ -41,12 +41,46 @@ def _add_shared_options(parser: argparse.ArgumentParser, *, on_subcommand: bool)
     )
 
 
+def version_text() -> str:
+    """The program version and the bundled rules version, as ``leerwijzer --version`` prints them."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    from wizard.bundled import bundled_content_root
+    from wizard.content_cache import load_content_cached
+
+    try:
+        program = version("leerwijzer")
+    except PackageNotFoundError:  # pragma: no cover - run from a checkout that was never installed
+        program = "unknown (not installed)"
+    try:
+        rules = load_content_cached(bundled_content_root()).version
+    except ContentError:
+        rules = "unreadable (run 'leerwijzer check')"
+    return f"leerwijzer {program}\nrules (regels) {rules}"
+
+
+class _VersionAction(argparse.Action):
+    """``--version``: like argparse's own, but the rules version is only read when asked for."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, help: str | None = None) -> None:
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, help=help)
+
+    def __call__(self, parser: argparse.ArgumentParser, *_: object) -> None:
+        print(version_text())
+        parser.exit()
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="leerwijzer",
         description="Leerwijzer: which learning and career support fits you?",
     )
     _add_shared_options(parser, on_subcommand=False)
+    parser.add_argument(
+        "--version",
+        action=_VersionAction,
+        help="print the program version and the version of the rules it carries, then exit",
+    )
     modes = parser.add_mutually_exclusive_group()
     modes.add_argument(
         "--kiosk",

@@ -18,6 +18,12 @@ NAME = "serve"
 HELP = "serve the wizard in a web browser"
 
 
+SERVE_EXTRA_MISSING = (
+    "leerwijzer serve needs the optional web server (textual-serve), which this install lacks.\n"
+    "Install it with:  pip install 'leerwijzer[serve]'   (in a checkout: make run or make test)"
+)
+
+
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--host", default="127.0.0.1", help="address to listen on")
     parser.add_argument("--port", type=int, default=8000, help="port to listen on")
@@ -55,7 +61,11 @@ def run(args: argparse.Namespace) -> int:
     # Fail here, in the terminal that started the server, not later in every browser tab; this
     # also warms the cache every tab starts from.
     load_content_cached(content_root(args))
-    from textual_serve.server import Server
+    try:
+        from textual_serve.server import Server
+    except ImportError:  # a kiosk install has no web server: say how to add one
+        print(SERVE_EXTRA_MISSING, file=sys.stderr)
+        return 1
 
     server = Server(
         served_command(args),
