@@ -12,19 +12,21 @@ export UV_LINK_MODE := copy
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 LOCK_HELP := uv.lock and pyproject.toml disagree: run 'make lock' to refresh uv.lock, review the diff and commit both
 
-.PHONY: run test sync sync-test test-tools lock check lint typecheck bench clean
+.PHONY: run test lock-check sync sync-test test-tools lock check lint typecheck bench clean
 
 $(UV):
 	$(PYTHON) -m venv $(TOOLS)
 	$(TOOLS)/bin/python -m pip install --quiet --disable-pip-version-check "uv==$(UV_VERSION)"
 
-# --locked: install exactly uv.lock, and fail when it no longer matches pyproject.toml.
-sync: | $(UV)
+# Fail loudly, naming the fix, when uv.lock no longer matches pyproject.toml (or was edited by hand).
+lock-check: | $(UV)
 	@$(UV) lock --check --python $(PYTHON) --quiet || { echo "error: $(LOCK_HELP)" >&2; exit 1; }
+
+# --locked: install exactly uv.lock.
+sync: lock-check
 	$(UV) sync --locked --quiet --python $(PYTHON) --extra serve --extra postgres --inexact
 
-sync-test: | $(UV)
-	@$(UV) lock --check --python $(PYTHON) --quiet || { echo "error: $(LOCK_HELP)" >&2; exit 1; }
+sync-test: lock-check
 	$(UV) sync --locked --quiet --python $(PYTHON) --all-extras
 
 lock: | $(UV)
