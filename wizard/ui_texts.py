@@ -166,6 +166,115 @@ UI_TEXTS: dict[str, tuple[str, str]] = {
     "tui.help": ("Uitleg", "Help"),
     "tui.other_lang": ("English", "Nederlands"),
     "tui.quit": ("Stoppen", "Quit"),
+    # --- typed answers (wizard/understanding.py) ---
+    "understand.choice": (
+        "Dat begrijp ik niet. Typ een nummer van 1 tot {last}, of een woord uit een antwoord.",
+        "I do not understand that. Type a number from 1 to {last}, or a word from an answer.",
+    ),
+    "understand.choice_unknown": (
+        "Dat begrijp ik niet. Typ een nummer van 1 tot {last}, 0 als u het niet weet, "
+        "of een woord uit een antwoord.",
+        "I do not understand that. Type a number from 1 to {last}, 0 if you do not know, "
+        "or a word from an answer.",
+    ),
+    "understand.which": (
+        "Dat past bij meer dan één antwoord: {numbers}. Typ het nummer.",
+        "That fits more than one answer: {numbers}. Type the number.",
+    ),
+    "understand.integer": (
+        "Dat begrijp ik niet. Typ een getal, bijvoorbeeld 45.",
+        "I do not understand that. Type a number, for example 45.",
+    ),
+    "understand.date": (
+        "Dat begrijp ik niet. Typ een datum, bijvoorbeeld 1-9-2026.",
+        "I do not understand that. Type a date, for example 1-9-2026.",
+    ),
+    "understand.no_unknown": (
+        "Bij deze vraag kan 'Ik weet het niet' niet. Kies een antwoord.",
+        "'I don't know' is not possible for this question. Choose an answer.",
+    ),
+    # --- the conversation (wizard/tui) ---
+    "tui.intro": (
+        "Hallo! Ik stel u een paar korte vragen. Daarna ziet u welke steun bij u past.",
+        "Hello! I ask you a few short questions. Then you see which support fits you.",
+    ),
+    "tui.placeholder_choice": ("Typ een nummer of een woord", "Type a number or a word"),
+    "tui.earlier": ("Eerder koos u: {answer}", "Earlier you chose: {answer}"),
+    "tui.now": ("Uw antwoord nu: {answer}", "Your answer now: {answer}"),
+    "tui.check_said": (
+        "Dat waren al mijn vragen. Kijk uw antwoorden hierboven na.",
+        "Those were all my questions. Look over your answers above.",
+    ),
+    "tui.check_keys": (
+        "Klopt alles? Druk op Enter. Iets wijzigen? Ga met ↑ naar dat antwoord en druk op Enter.",
+        "Is everything right? Press Enter. Change something? Go up to that answer with ↑ "
+        "and press Enter.",
+    ),
+    "tui.help_welcome": (
+        "Leerwijzer stelt u een paar vragen en toont dan welke steun bij u past. "
+        "Druk op Enter om te beginnen.",
+        "Leerwijzer asks you a few questions and then shows which support fits you. "
+        "Press Enter to start.",
+    ),
+    "tui.help_question_keys": (
+        "Typ het nummer van uw antwoord, of een woord eruit, en druk op Enter. Of kies met ↑ ↓ "
+        "en Enter. 0 is 'Ik weet het niet'. Escape gaat naar de vorige vraag. Een eerder "
+        "antwoord wijzigen: Shift+Tab, dan Enter.",
+        "Type the number of your answer, or a word from it, and press Enter. Or choose with ↑ ↓ "
+        "and Enter. 0 is 'I don't know'. Escape goes to the previous question. To change an "
+        "earlier answer: Shift+Tab, then Enter.",
+    ),
+    "tui.help_edit": (
+        "U wijzigt een eerder antwoord. Kies het nieuwe antwoord. U ziet eerst wat er verandert. "
+        "Escape laat het antwoord zoals het was.",
+        "You are changing an earlier answer. Choose the new answer. You first see what changes. "
+        "Escape leaves the answer as it was.",
+    ),
+    "tui.help_check": (
+        "Hierboven staan al uw antwoorden. Klopt alles? Druk op Enter voor uw resultaat. "
+        "Iets wijzigen? Ga met ↑ naar dat antwoord en druk op Enter. Escape gaat naar de "
+        "laatste vraag.",
+        "Above are all your answers. Is everything right? Press Enter for your result. "
+        "Change something? Go up to that answer with ↑ and press Enter. Escape goes to the "
+        "last question.",
+    ),
+    "tui.help_glance": (
+        "Dit is uw resultaat. Kies een maatregel met ↑ ↓ en Enter: dan ziet u wat u krijgt, "
+        "waarom, en wat u nu doet. Escape gaat terug naar uw antwoorden.",
+        "This is your result. Choose a measure with ↑ ↓ and Enter: you see what you get, why, "
+        "and what to do now. Escape goes back to your answers.",
+    ),
+    "tui.help_card": (
+        "Dit is de uitleg bij één maatregel. Escape gaat terug naar het overzicht.",
+        "This explains one measure. Escape goes back to the overview.",
+    ),
+    "tui.help_keys": ("Toetsen", "Keys"),
+    "tui.restart_title": ("Opnieuw beginnen?", "Start again?"),
+    "tui.restart_body": (
+        "Dan worden al uw antwoorden gewist.",
+        "Then all your answers are wiped.",
+    ),
+    "tui.restart_yes": ("Ja, wis alles", "Yes, wipe everything"),
+    "tui.restart_no": ("Nee, ga terug", "No, go back"),
+    "tui.open_card": (
+        "Kies een maatregel met ↑ ↓ en Enter voor meer uitleg.",
+        "Choose a measure with ↑ ↓ and Enter to read more.",
+    ),
+    "tui.see_others": ("Bekijk waarom de andere niet passen", "See why the others do not fit"),
+    "tui.close_card": ("Escape: terug naar het overzicht", "Escape: back to the overview"),
+    "tui.too_busy": ("Een ogenblik...", "One moment..."),
+    "key.choose": ("kies", "choose"),
+    "key.previous": ("vorige vraag", "previous question"),
+    "key.change": ("wijzig antwoord", "change answer"),
+    "key.cancel_edit": ("laat zoals het was", "leave as it was"),
+    "key.show_result": ("toon resultaat", "show result"),
+    "key.last_question": ("laatste vraag", "last question"),
+    "key.open": ("meer uitleg", "read more"),
+    "key.to_answers": ("uw antwoorden", "your answers"),
+    "key.to_overview": ("overzicht", "overview"),
+    "key.start": ("begin", "start"),
+    "key.close": ("sluit", "close"),
+    "key.palette": ("opdrachten", "commands"),
     "result.title": ("Uw resultaat", "Your result"),
     "result.provisional": (
         "Voorlopig resultaat (nog niet alle vragen beantwoord)",
