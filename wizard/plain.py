@@ -7,13 +7,24 @@ back, ``?`` shows the help text. Works with piped standard input (each line answ
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TextIO
+from typing import BinaryIO, TextIO
 
 from wizard.conditions import UNKNOWN
 from wizard.content import CompiledQuestion
 from wizard.engine import Engine
+from wizard.model import Lang
 from wizard.recording import scenario_yaml
 from wizard.report import render_text
+from wizard.sanitize import (
+    MAX_LINE_BYTES,
+    UNDECODABLE,
+    Undecodable,
+    bounded_int,
+    clean_line,
+    decode_line,
+    for_terminal,
+    has_surrogates,
+)
 from wizard.sessions import InvalidAnswer, Session, is_whole_number
 from wizard.ui_texts import say
 
@@ -34,8 +45,31 @@ class PlainRunner:
         self.echo = not stdin.isatty()
 
     def write(self, text: str = "") -> None:
-        self.stdout.write(text + "\n")
+        # Whatever the text holds (an answer repeated back, content), no escape reaches the terminal.
+        self.stdout.write(for_terminal(text) + "\n")
         self.stdout.flush()
+
+    def read_line(self, lang: Lang) -> str | None:
+        """One typed line, cleaned; "" at the end of input; None (said why) when not UTF-8."""
+        buffer: BinaryIO | None = getattr(self.stdin, "buffer", None)
+        try:
+            if buffer is None:  # a text stream (tests); a lone surrogate marks undecodable bytes
+                text = self.stdin.readline(MAX_LINE_BYTES)
+                if has_surrogates(text):
+                    raise Undecodable(UNDECODABLE[1])
+            else:  # decoded here, not by the stream: its errors would end the session
+                data = buffer.readline(MAX_LINE_BYTES)
+                cut = len(data) >= MAX_LINE_BYTES and not data.endswith(b"\n")
+                while cut:  # an endless line: keep its start, drop the rest
+                    more = buffer.readline(MAX_LINE_BYTES)
+                    cut = bool(more) and not more.endswith(b"\n")
+                text = decode_line(data, partial=len(data) >= MAX_LINE_BYTES)
+        except Undecodable:
+            self.write(UNDECODABLE[lang == "en"])
+            return None
+        if not text:
+            return ""
+        return clean_line(text) + "\n"
 
     def show(self, question: CompiledQuestion, session: Session) -> None:
         lang = session.lang
@@ -62,8 +96,9 @@ class PlainRunner:
             return UNKNOWN
         if fact.kind in ("choice", "yes_no"):
             values = fact.value_ids()
-            if is_whole_number(text) and 1 <= int(text) <= len(values):
-                return values[int(text) - 1]
+            chosen = bounded_int(text, 1, len(values)).value
+            if chosen is not None:
+                return values[chosen - 1]
             labels = {fact.value_label(v, lang).lower(): v for v in values for lang in ("nl", "en")}
             return labels.get(text.lower(), text)
         return text
@@ -74,7 +109,9 @@ class PlainRunner:
             if question is None:
                 break
             self.show(question, session)
-            line = self.stdin.readline()
+            line = self.read_line(session.lang)
+            if line is None:
+                continue
             if not line:
                 self.write()
                 self.write(say("plain.ended", session.lang))

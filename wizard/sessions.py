@@ -6,7 +6,6 @@ reason in Dutch and English, and the session it was offered to is left exactly a
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -14,6 +13,7 @@ from typing import Any
 
 from wizard.conditions import UNKNOWN, Unknown, Value
 from wizard.model import Fact, Lang, Text
+from wizard.sanitize import UNBOUNDED_DIGITS, BoundedNumber, bounded_int, shown
 
 UNKNOWN_ANSWER = "weet_niet"
 """How "Ik weet het niet" is written in scenario files, saved sessions and plain mode."""
@@ -47,6 +47,7 @@ def parse_answer(fact: Fact, raw: object) -> Answer:
         if isinstance(raw, str) and raw in allowed:
             return raw
         options = ", ".join(allowed)
+        raw = shown(raw)  # typed text is repeated back clean and short, whatever it held
         raise InvalidAnswer(
             Text(
                 nl=f"'{raw}' is geen mogelijk antwoord op '{fact.label.nl}'. Kies uit: {options}.",
@@ -58,37 +59,46 @@ def parse_answer(fact: Fact, raw: object) -> Answer:
     return _parse_date(fact, raw)
 
 
-_WHOLE_NUMBER = re.compile(r"-?[0-9]+")
-
-
 def is_whole_number(text: str) -> bool:
     """ASCII digits only: str.isdigit() also accepts '²', which int() then refuses."""
-    return _WHOLE_NUMBER.fullmatch(text.strip()) is not None
+    return bounded_int(text, None, None).status != "not_a_number"
 
 
 def _parse_integer(fact: Fact, raw: object) -> int:
-    number: int | None = None
+    # The range is checked on the digits before any int(): a 5,000-digit answer is "out of
+    # range", never Python's ValueError for over 4,300 digits.
+    checked: BoundedNumber | None = None
     if isinstance(raw, int) and not isinstance(raw, bool):
-        number = raw
-    elif isinstance(raw, str) and is_whole_number(raw):
-        number = int(raw.strip())
-    if number is None:
+        # From a file or a program: compared as a number (str() of a huge int raises too).
+        in_range = (fact.min is None or raw >= fact.min) and (fact.max is None or raw <= fact.max)
+        small = abs(raw) < 10**UNBOUNDED_DIGITS
+        checked = BoundedNumber("ok", raw) if in_range and small else BoundedNumber("out_of_range")
+        raw = str(raw) if small else "…"
+    elif isinstance(raw, str):
+        checked = bounded_int(raw, fact.min, fact.max)
+    if checked is None or checked.status == "not_a_number":
         raise InvalidAnswer(
             Text(
                 nl=f"Geef een getal voor '{fact.label.nl}', bijvoorbeeld 35.",
                 en=f"Give a number for '{fact.label.en}', for example 35.",
             )
         )
-    low = fact.min if fact.min is not None else number
-    high = fact.max if fact.max is not None else number
-    if not low <= number <= high:
+    if checked.value is None:
+        number = shown(raw)
+        if fact.min is None or fact.max is None:
+            raise InvalidAnswer(
+                Text(
+                    nl=f"{number} kan niet: dat getal is te groot of te klein.",
+                    en=f"{number} is not possible: that number is too large or too small.",
+                )
+            )
         raise InvalidAnswer(
             Text(
                 nl=f"{number} kan niet: geef een getal van {fact.min} tot {fact.max}.",
                 en=f"{number} is not possible: give a number from {fact.min} to {fact.max}.",
             )
         )
-    return number
+    return checked.value
 
 
 def _parse_date(fact: Fact, raw: object) -> str:
