@@ -61,9 +61,19 @@ class Text(Strict):
 # --- questions/facts.yaml ------------------------------------------------------------------------
 
 
+Alias = Annotated[str, StringConstraints(min_length=1, max_length=60)]
+
+
 class FactValue(Strict):
     id: Id
     label: Text
+    aliases: list[Alias] = Field(
+        default_factory=list,
+        description=(
+            "Words people type for this option, in Dutch or English ('werkzoekende', "
+            "'ik zoek werk'): plain mode and the chat understand them as this answer."
+        ),
+    )
 
 
 class Fact(Strict):
@@ -197,6 +207,23 @@ class Requirement(Dated):
     verify: Text | None = None
 
 
+GIST_MAX_WORDS = 12
+
+
+class Gist(Text):
+    """A one-line summary: at most ``GIST_MAX_WORDS`` words in each language."""
+
+    @model_validator(mode="after")
+    def _short(self) -> Gist:
+        for lang in LANGS:
+            words = len(self.get(lang).split())
+            if words > GIST_MAX_WORDS:
+                raise ValueError(
+                    f"the {lang} gist has {words} words; keep it to {GIST_MAX_WORDS} or fewer"
+                )
+        return self
+
+
 class Link(Strict):
     label: Text
     url: Annotated[str, StringConstraints(pattern=r"^https?://\S+$")]
@@ -217,6 +244,8 @@ class Incentive(Dated):
     id: Id
     kind: Literal["instrument", "tip"] = "instrument"
     name: Text
+    gist: Gist | None = None
+    """What it gives in one line (at most 12 words): the result's first screen shows it."""
     summary: Text
     valid_from: date  # required here, optional on requirements
     valid_from_is_start: bool = True

@@ -14,7 +14,7 @@ from wizard.content import CompiledQuestion
 from wizard.engine import Engine
 from wizard.model import Lang
 from wizard.recording import scenario_yaml
-from wizard.report import render_text
+from wizard.report_text import render_text
 from wizard.sanitize import (
     MAX_LINE_BYTES,
     UNDECODABLE,

@@ -1,22 +1,353 @@
-"""A result as text a person reads: plain lines (plain mode, replay) and Markdown (export)."""
+"""A result as a person reads it: first the answer in one glance, then a card per instrument.
+
+The structure here drives every front end (TUI, plain mode, Markdown and HTML export):
+
+- ``Glance``: one screen (80x24): every instrument that applies, certain ones first and in rank
+  order, each with a verdict word and glyph, what it gives (the ``gist``) and the first thing to
+  do; then one line counting the others that do not fit (``why_not`` says why).
+- ``Card``: one instrument in full: what you get, why (one short sentence per deciding rule),
+  next steps, the checks that concern this person, notes and links.
+- ``WhyNot``: one line per instrument that does not fit, with its short reason.
+
+"Possibly" is never filed under "recommended": every line carries its own verdict word. When
+nothing applies, the glance says so and offers the referral; it never adds "also possible".
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, fields
+from datetime import date
 
 from wizard.content import Content
 from wizard.matching import Result, Verdict
 from wizard.model import Lang
 from wizard.ui_texts import say
 
+SCREEN_WIDTH = 80
+SCREEN_HEIGHT = 24
+
+GLYPHS: dict[str, str] = {
+    "eligible": "✔",
+    "possibly": "?",
+    "announced": "◷",
+    "not_eligible": "✘",
+    "not_assessed": "–",
+}
+"""One glyph per shown status, always next to its word: never colour or a glyph alone."""
+
+ASCII_GLYPHS: dict[str, str] = {
+    "eligible": "+",
+    "possibly": "?",
+    "announced": "~",
+    "not_eligible": "x",
+    "not_assessed": "-",
+}
+"""The same for terminals without Unicode (``TERM=linux``, some screen readers)."""
+
+STATUS_ORDER: dict[str, int] = {"eligible": 0, "possibly": 1, "announced": 2}
+"""Certain before uncertain before announced; an unknown status that still applies comes last."""
+
+NOT_APPLYING = frozenset({"not_eligible", "not_assessed"})
+
 
 def heading(key: str, lang: Lang, **values: object) -> str:
     return say(f"result.{key}", lang, **values)
 
 
+def status_word(status: str, lang: Lang) -> str:
+    """The verdict as a word ("zeker", "misschien", "aangekondigd"), for any status."""
+    try:
+        return say(f"verdict.{status}", lang)
+    except KeyError:
+        return status.replace("_", " ")
+
+
+def status_glyph(status: str, ascii_only: bool = False) -> str:
+    return (ASCII_GLYPHS if ascii_only else GLYPHS).get(status, "*" if ascii_only else "•")
+
+
+# --- the structure ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class GlanceItem:
+    """One instrument on the first screen; ``number`` opens its card in plain mode and the TUI."""
+
+    number: int
+    instrument: str
+    status: str
+    """``Verdict.shown_status``: "eligible", "possibly", "announced", or a future status."""
+    word: str
+    glyph: str
+    name: str
+    gist: str
+    """What it gives, in at most a dozen words."""
+    first_step: str
+    """The first thing to do: the first sentence of the first next step, without asides."""
+
+
+@dataclass(frozen=True)
+class Glance:
+    """The answer in one glance: what a person sees before opening anything."""
+
+    lang: Lang
+    title: str
+    complete: bool
+    items: tuple[GlanceItem, ...]
+    """Every instrument that applies, best first (certain ones before uncertain ones)."""
+    nothing: tuple[str, ...] = ()
+    """When nothing applies: that sentence and where to go next (then ``items`` is empty)."""
+    weaker_title: str = ""
+    """When nothing fits the goal well: the heading above ``items`` ("Past minder goed, ...")."""
+    tips: tuple[str, ...] = ()
+    """Names of information tools worth a look ("Ook handig")."""
+    others: int = 0
+    """How many instruments do not fit or were not looked into (``why_not`` lists them)."""
+    others_line: str = ""
+    """"21 andere maatregelen passen niet of minder goed." (front ends add how to see why)."""
+    footer: tuple[str, ...] = ()
+    """The "not a decision" line, the rules version and date, the last check of the rules."""
+
+
+@dataclass(frozen=True)
+class Card:
+    """One instrument in full, opened from the glance."""
+
+    instrument: str
+    status: str
+    word: str
+    glyph: str
+    name: str
+    gist: str
+    gives: str
+    why: tuple[str, ...]
+    """Short sentences, one per deciding rule, without echoed answers."""
+    steps: tuple[str, ...]
+    checks: tuple[str, ...]
+    """Only the checks that concern this person (``when`` on checks)."""
+    notes: tuple[str, ...] = ()
+    links: tuple[tuple[str, str], ...] = ()
+    """(label, url)"""
+    phone: str | None = None
+    combines: tuple[str, ...] = ()
+    """Names of instruments it can be combined with."""
+
+
+@dataclass(frozen=True)
+class WhyNot:
+    """An instrument that does not fit, with the short reason; ``other`` when it is for other
+    people or goals (named last, after what would have served the person)."""
+
+    instrument: str
+    status: str
+    name: str
+    reason: str
+    other: bool = False
+
+
+# --- building it -----------------------------------------------------------------------------------
+
+_ECHO = (" (uw antwoord: ", " (your answer: ")
+_ASIDE = re.compile(r"\s*\([^()]*\)")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9'‘\"])")
+
+
+def without_echo(text: str) -> str:
+    """A reason without the "(uw antwoord: ...)" the matcher appends: the person just said it."""
+    for marker in _ECHO:
+        cut = text.rfind(marker)
+        if cut > 0 and text.endswith(")"):
+            return text[:cut]
+    return text
+
+
+def as_sentences(text: str) -> str:
+    """A reason clause as sentences: capital first, full stop last, "; " becomes ". "."""
+    parts = [part.strip() for part in without_echo(text).split("; ") if part.strip()]
+    out = []
+    for part in parts:
+        part = part[0].upper() + part[1:]
+        out.append(part if part[-1] in ".!?" else part + ".")
+    return " ".join(out)
+
+
+def first_sentence(text: str, *, skip_questions: bool = False) -> str:
+    """The first sentence; with ``skip_questions``, the first that is not a question ("Stelt
+    een werkgever u iets voor?" sets the scene, the next sentence says what to do)."""
+    sentences = _SENTENCE_END.split(text.strip())
+    if skip_questions:
+        for sentence in sentences:
+            if not sentence.endswith("?"):
+                return sentence
+    return sentences[0]
+
+
+def short_step(text: str) -> str:
+    """The first sentence of a step, without asides in brackets (the card keeps them)."""
+    sentence = first_sentence(text, skip_questions=True)
+    return _ASIDE.sub("", sentence).strip() or sentence
+
+
+def _name(content: Content, instrument: str, lang: Lang) -> str:
+    return content.incentives[instrument].model.name.get(lang)
+
+
+def gist_of(content: Content, instrument: str, lang: Lang) -> str:
+    """The instrument's gist, or (for content without one) the first sentence of its summary."""
+    model = content.incentives[instrument].model
+    if model.gist is not None:
+        return model.gist.get(lang)
+    return first_sentence(model.summary.get(lang))
+
+
+def _first_step(content: Content, instrument: str, lang: Lang) -> str:
+    steps = content.incentives[instrument].model.next_steps
+    return short_step(steps[0].get(lang)) if steps else ""
+
+
+def applying(result: Result) -> list[str]:
+    """The instruments that apply, best first: certain, then uncertain, then announced; within
+    each, the matcher's ranking (fit for the goal, then priority)."""
+    ranked = list(result.recommended)
+    return sorted(
+        ranked,
+        key=lambda i: (
+            STATUS_ORDER.get(result.verdicts[i].shown_status, len(STATUS_ORDER)),
+            ranked.index(i),
+        ),
+    )
+
+
+def weaker_fits(result: Result) -> list[str]:
+    """Instruments that apply but serve the goal less well (not recommended, not tips)."""
+    chosen = set(result.recommended)
+    return [
+        i
+        for i, v in result.verdicts.items()
+        if i not in chosen and not v.tip and v.shown_status not in NOT_APPLYING
+    ]
+
+
+def footer_lines(result: Result, lang: Lang) -> tuple[str, ...]:
+    def shown(day: date) -> str:
+        return day.strftime("%d-%m-%Y") if lang == "nl" else day.isoformat()
+
+    lines = [
+        heading("not_a_decision", lang),
+        heading("footer", lang, version=result.rules_version, date=shown(result.date)),
+    ]
+    # Another part of the program may add when the rules were last checked: show it if present.
+    for field in fields(result):
+        value = getattr(result, field.name)
+        if "checked" in field.name and isinstance(value, date):
+            lines.append(heading("checked", lang, date=shown(value)))
+    return tuple(lines)
+
+
+def glance(content: Content, result: Result, lang: Lang, *, ascii_only: bool = False) -> Glance:
+    """The first screen of the result: see the module docstring."""
+    title = heading("title" if result.complete else "provisional", lang)
+    shown = applying(result)
+    nothing: tuple[str, ...] = ()
+    weaker_title = ""
+    if not shown:
+        weaker = weaker_fits(result)
+        if weaker:  # nothing fits the goal well, but something fits less well: say exactly that
+            weaker_title = heading("weaker_only", lang)
+            shown = weaker
+        else:
+            referral = (result.referral.get(lang),) if result.referral is not None else ()
+            nothing = (heading("nothing", lang), *referral)
+    items = tuple(
+        GlanceItem(
+            number=number,
+            instrument=instrument,
+            status=(status := result.verdicts[instrument].shown_status),
+            word=status_word(status, lang),
+            glyph=status_glyph(status, ascii_only),
+            name=_name(content, instrument, lang),
+            gist=gist_of(content, instrument, lang),
+            first_step=_first_step(content, instrument, lang),
+        )
+        for number, instrument in enumerate(shown, start=1)
+    )
+    tips = tuple(_name(content, t, lang) for t in result.tips)
+    listed = {item.instrument for item in items} | set(result.tips)
+    others = sum(1 for i, v in result.verdicts.items() if i not in listed and not v.tip)
+    return Glance(
+        lang=lang,
+        title=title,
+        complete=result.complete,
+        items=items,
+        nothing=nothing,
+        weaker_title=weaker_title,
+        tips=tips,
+        others=others,
+        others_line=heading("others", lang, count=others) if others else "",
+        footer=footer_lines(result, lang),
+    )
+
+
+def card(
+    content: Content, result: Result, instrument: str, lang: Lang, *, ascii_only: bool = False
+) -> Card:
+    """One instrument in full (see ``Card``)."""
+    verdict: Verdict = result.verdicts[instrument]
+    model = content.incentives[instrument].model
+    status = verdict.shown_status
+    return Card(
+        instrument=instrument,
+        status=status,
+        word=status_word(status, lang),
+        glyph=status_glyph(status, ascii_only),
+        name=model.name.get(lang),
+        gist=gist_of(content, instrument, lang),
+        gives=model.summary.get(lang),
+        why=tuple(as_sentences(r.get(lang)) for r in verdict.reasons),
+        steps=tuple(step.get(lang) for step in model.next_steps),
+        checks=tuple(item.get(lang) for item in verdict.verify),
+        notes=tuple(note.get(lang) for note in verdict.notes),
+        links=tuple((link.label.get(lang), link.url) for link in model.links),
+        phone=model.phone,
+        combines=tuple(_name(content, i, lang) for i in model.combines_with),
+    )
+
+
+def cards(content: Content, result: Result, lang: Lang, *, ascii_only: bool = False) -> list[Card]:
+    """The cards of every instrument on the glance, in its order."""
+    return [
+        card(content, result, item.instrument, lang, ascii_only=ascii_only)
+        for item in glance(content, result, lang).items
+    ]
+
+
+def why_not(content: Content, result: Result, lang: Lang) -> list[WhyNot]:
+    """Every instrument that does not fit, with its reason: first those that would serve the
+    person's goal, last (``other``) those for other goals or situations (a pupil's bonus for an
+    employee), so the reasons that matter come first."""
+    listed = {item.instrument for item in glance(content, result, lang).items} | set(result.tips)
+    first_fact = content.questions[content.start].fact
+    rows: list[WhyNot] = []
+    for instrument, verdict in result.verdicts.items():
+        if instrument in listed or verdict.tip:
+            continue
+        other = verdict.fit == 0 or any(facts <= {first_fact} for facts in verdict.ruled_out_by)
+        reason = as_sentences(verdict.reasons[0].get(lang)) if verdict.reasons else ""
+        rows.append(
+            WhyNot(
+                instrument, verdict.shown_status, _name(content, instrument, lang), reason, other
+            )
+        )
+    return sorted(rows, key=lambda row: (row.other, row.status != "not_eligible"))
+
+
+# --- sections (the older page structure, built from the same glance and cards) ----------------------
+
+
 @dataclass(frozen=True)
 class Entry:
-    """One instrument in a section: its name, and the lines under it (empty for a one-liner)."""
+    """One instrument in a section: its title, and the lines under it (empty for a one-liner)."""
 
     instrument: str
     title: str
@@ -25,7 +356,9 @@ class Entry:
 
 @dataclass(frozen=True)
 class Section:
-    """A block of the result page; ``kind`` names it for styling (recommended, possibly, ...)."""
+    """A block of the result page; ``kind`` names it for styling: a shown status ("eligible",
+    "possibly", "announced", ...), "weaker", "nothing", "tips", "not_eligible",
+    "not_eligible_other" or "footer"."""
 
     kind: str
     title: str
@@ -33,97 +366,59 @@ class Section:
     text: tuple[str, ...] = ()
 
 
-def _card(content: Content, verdict: Verdict, lang: Lang, prefix: str) -> Entry:
-    model = content.incentives[verdict.instrument].model
-    why = "why_possibly" if verdict.status == "possibly" else "why"
-    partners = [content.incentives[i].model.name.get(lang) for i in model.combines_with]
-    lines = [
-        f"{heading('gives', lang)}: {model.summary.get(lang)}",
-        f"{heading(why, lang)}: {verdict.reason(lang)}",
-        *(f"{heading('next', lang)}: {step.get(lang)}" for step in model.next_steps),
-        *(f"{link.label.get(lang)}: {link.url}" for link in model.links),
-        *([f"{heading('phone', lang)}: {model.phone}"] if model.phone else []),
-        *(f"{heading('check', lang)}: {item.get(lang)}" for item in verdict.verify),
-        *(f"{heading('note', lang)}: {note.get(lang)}" for note in verdict.notes),
-        *([f"{heading('combines', lang)}: {'; '.join(partners)}"] if partners else []),
-    ]
-    return Entry(verdict.instrument, f"{prefix}{model.name.get(lang)}", tuple(lines))
-
-
-def _one_line(content: Content, instrument: str, lang: Lang, detail: str) -> Entry:
-    name = content.incentives[instrument].model.name.get(lang)
-    return Entry(instrument, f"- {name}: {detail}")
-
-
-def _names(content: Content, verdicts: list[Verdict], lang: Lang) -> str:
-    return "- " + "; ".join(content.incentives[v.instrument].model.name.get(lang) for v in verdicts)
+def _card_lines(item: Card, lang: Lang) -> tuple[str, ...]:
+    why = heading("why" if item.status == "eligible" else "why_possibly", lang)
+    return (
+        f"{heading('gives', lang)}: {item.gives}",
+        *(f"{why}: {text}" for text in item.why),
+        *(f"{heading('next', lang)}: {step}" for step in item.steps),
+        *(f"{label}: {url}" for label, url in item.links),
+        *([f"{heading('phone', lang)}: {item.phone}"] if item.phone else []),
+        *(f"{heading('check', lang)}: {text}" for text in item.checks),
+        *(f"{heading('note', lang)}: {text}" for text in item.notes),
+        *([f"{heading('combines', lang)}: {'; '.join(item.combines)}"] if item.combines else []),
+    )
 
 
 def result_sections(content: Content, result: Result, lang: Lang) -> list[Section]:
-    """The result page as data, in reading order; every front end renders these the same way."""
+    """The result in reading order as sections: the instruments that apply, grouped by verdict
+    (a "possibly" never sits under a certain heading), why the others do not fit, the footer."""
+    summary = glance(content, result, lang)
     sections: list[Section] = []
-    verdicts = result.verdicts
-    recommended = set(result.recommended)
-    if result.recommended:
-        cards = tuple(
-            _card(content, verdicts[i], lang, f"{rank}. ")
-            for rank, i in enumerate(result.recommended, start=1)
-        )
-        sections.append(Section("recommended", heading("recommended", lang), cards))
-    else:
-        text = [heading("nothing", lang)]
-        if result.referral is not None:
-            text.append(result.referral.get(lang))
-        sections.append(Section("nothing", "", text=tuple(text)))
-
-    def cards_for(kind: str, wanted: list[Verdict]) -> None:
-        if wanted:
-            entries = tuple(_card(content, v, lang, "- ") for v in wanted)
-            sections.append(Section(kind, heading(kind, lang), entries))
-
-    others = [v for i, v in verdicts.items() if i not in recommended and not v.tip]
-    cards_for("possibly", [v for v in others if v.status == "possibly" and v.assessed])
-    cards_for("also", [v for v in others if v.status == "eligible"])
-    excluded = [v for v in others if v.status == "not_eligible"]
-    # Why not: first for what serves the person's goal; last, in a block of its own, what does not
-    # serve it or what the first answer already ruled out (a pupil's bonus for an employee).
-    first_fact = content.questions[content.start].fact
-
-    def for_others(verdict: Verdict) -> bool:
-        return verdict.fit == 0 or any(facts <= {first_fact} for facts in verdict.ruled_out_by)
-
-    unrelated = [v for v in excluded if for_others(v)]
-    if relevant := [v for v in excluded if not for_others(v)]:
-        entries = tuple(_one_line(content, v.instrument, lang, v.reason(lang)) for v in relevant)
-        sections.append(Section("not_eligible", heading("not_eligible", lang), entries))
-    if unrelated:
-        entries = tuple(_one_line(content, v.instrument, lang, v.reason(lang)) for v in unrelated)
-        sections.append(Section("not_eligible_other", heading("not_eligible_other", lang), entries))
-    if skipped := [v for v in others if not v.assessed]:
-        names = (_names(content, skipped, lang),)
-        sections.append(Section("not_assessed", heading("not_assessed", lang), text=names))
-    if result.tips:
-        entries = tuple(
-            _one_line(content, t, lang, content.incentives[t].model.summary.get(lang))
+    if summary.nothing:
+        sections.append(Section("nothing", "", text=summary.nothing))
+    by_id = {c.instrument: c for c in cards(content, result, lang)}
+    groups: dict[str, list[Entry]] = {}
+    for item in summary.items:
+        title = f"{item.number}. {item.glyph} {item.word}: {item.name}"
+        kind = "weaker" if summary.weaker_title else item.status
+        lines = _card_lines(by_id[item.instrument], lang)
+        groups.setdefault(kind, []).append(Entry(item.instrument, title, lines))
+    for kind, entries in groups.items():
+        title = summary.weaker_title or status_heading(kind, lang)
+        sections.append(Section(kind, title, tuple(entries)))
+    if summary.tips:
+        tips = tuple(
+            Entry(t, f"- {_name(content, t, lang)}: {gist_of(content, t, lang)}")
             for t in result.tips
         )
-        sections.append(Section("tips", heading("tips", lang), entries))
-    when = result.date.strftime("%d-%m-%Y") if lang == "nl" else result.date.isoformat()
-    footer = heading("footer", lang, version=result.rules_version, date=when)
-    sections.append(Section("footer", "", text=(heading("not_a_decision", lang), footer)))
+        sections.append(Section("tips", heading("tips", lang), tips))
+    rows = why_not(content, result, lang)
+    for other, kind in ((False, "not_eligible"), (True, "not_eligible_other")):
+        named = tuple(
+            Entry(row.instrument, f"- {row.name}: {row.reason}" if row.reason else f"- {row.name}")
+            for row in rows
+            if row.other == other
+        )
+        if named:
+            sections.append(Section(kind, heading(kind, lang), named))
+    sections.append(Section("footer", "", text=summary.footer))
     return sections
 
 
-def render_text(content: Content, result: Result, lang: Lang) -> str:
-    """The whole result as plain text: no colour, no box drawing, readable by a screen reader."""
-    lines = [heading("title" if result.complete else "provisional", lang), ""]
-    for section in result_sections(content, result, lang):
-        if section.title:
-            lines.append(f"{section.title}:")
-        for entry in section.entries:
-            lines.append(entry.title)
-            indent = " " * (len(entry.title) - len(entry.title.lstrip("0123456789.- ")))
-            lines += [f"{indent}{line}" for line in entry.lines]
-        lines += section.text
-        lines.append("")
-    return "\n".join(lines).rstrip("\n")
+def status_heading(status: str, lang: Lang) -> str:
+    """ "Zeker voor u", "Misschien voor u: na te gaan", ... for any status."""
+    try:
+        return say(f"result.group_{status}", lang)
+    except KeyError:
+        return status_word(status, lang)
