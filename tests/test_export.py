@@ -1,4 +1,5 @@
-"""The summary to take home: Markdown and one printable HTML page, both from the shared sections."""
+"""The summary to take home: Markdown and one printable HTML page, both from the shared glance
+and cards: the glance first (page 1 when printed), then the cards, why not, the answers."""
 
 from __future__ import annotations
 
@@ -77,9 +78,12 @@ def test_markdown_carries_the_recommendation_its_reasons_steps_and_the_answers(
     first = result.recommended[0]
     model = bundled.incentives[first].model
     page = to_markdown(bundled, session, result, notes=NOTES)
-    assert page.startswith("# Leerwijzer: Uw resultaat\n")
-    assert f"### 1. {model.name.nl}\n" in page
-    assert result.verdicts[first].reason("nl") in page
+    assert page.startswith("# Leerwijzer: Uw resultaat\n\n## In één oogopslag\n\n1. **✔ zeker: ")
+    assert f"### 1. ✔ zeker: {model.name.nl}\n" in page
+    # The glance (page 1) comes before any card; reasons are sentences without echoed answers.
+    assert page.index("In één oogopslag") < page.index("### 1.") < page.index("## Niet voor u")
+    assert "- U werkt in loondienst bij een bedrijf, een vzw of via een uitzendkantoor.\n" in page
+    assert "uw antwoord:" not in page
     assert all(step.nl in page for step in model.next_steps)
     assert "## Uw antwoorden" in page
     assert "- Wat is nu uw belangrijkste situatie? **Ik werk in loondienst" in page
@@ -137,7 +141,9 @@ def test_the_html_page_is_whole_self_contained_and_escapes_everything(bundled: C
     assert "<script>alert('x')</script> & meer" in html.visible  # shown as text, not run
     visible = html.visible
     assert model.name.nl in visible
-    assert squeeze(result.verdicts[first].reason("nl")) in visible
+    assert "U werkt in loondienst bij een bedrijf, een vzw of via een uitzendkantoor." in visible
+    assert visible.index("In één oogopslag") < visible.index("Wat u krijgt")
+    assert ".cards { break-before: page; }" in page  # printed, the glance is page 1 on its own
     assert all(squeeze(step.nl) in visible for step in model.next_steps)
     assert "Uw antwoorden" in visible and "Wat is nu uw belangrijkste situatie?" in visible
     assert "Dit resultaat wijst u de weg; het is geen beslissing." in visible
@@ -160,7 +166,7 @@ def test_english_output(bundled: Content, how: str) -> None:
         page = to_html(bundled, session, result, notes="Call back", lang=lang)
     name = bundled.incentives[result.recommended[0]].model.name.en
     assert markdown.startswith("# Leerwijzer: Your result\n")
-    assert f"### 1. {name}" in markdown
+    assert f"### 1. ✔ certain: {name}" in markdown
     assert "## Your answers" in markdown and "## Notes from the counsellor" in markdown
     assert "it is not a decision" in markdown
     assert f"reference date {result.date.isoformat()}" in markdown

@@ -1,7 +1,7 @@
 """The result to take home: Markdown, or one printable HTML page that needs nothing else.
 
-Both are built from ``report.result_sections`` (what every front end shows), then the person's
-answers and the counsellor's notes. The HTML page loads nothing and runs nothing: inline CSS only,
+Both are built from ``report``'s glance and cards (what every front end shows): the glance on
+page 1, then each card, why the others do not fit, the person's answers and the counsellor's notes. The HTML page loads nothing and runs nothing: inline CSS only,
 a Content-Security-Policy that forbids the rest, and every text escaped.
 """
 
@@ -15,18 +15,21 @@ from wizard.conditions import Unknown
 from wizard.content import CompiledQuestion, Content
 from wizard.matching import Result
 from wizard.model import Lang
-from wizard.report import Entry, Section, heading, result_sections
+from wizard.report import Card, Glance, GlanceItem, WhyNot, card, glance, heading, why_not
 from wizard.sessions import Answer, Session
 from wizard.ui_texts import say
 
 
 @dataclass(frozen=True)
 class Summary:
-    """Everything an export shows, in reading order, as plain text (each renderer escapes)."""
+    """Everything an export shows, in reading order, as plain text (each renderer escapes):
+    the glance first (page 1), then each card, why the others do not fit, the answers."""
 
     lang: Lang
     title: str
-    sections: tuple[Section, ...]
+    glance: Glance
+    cards: tuple[Card, ...]
+    why_not: tuple[WhyNot, ...]
     answers: tuple[tuple[str, str], ...]
     """(question text, chosen option label) for every question on the path, in order."""
     notes: str
@@ -38,17 +41,52 @@ def summarise(
     content: Content, session: Session, result: Result, notes: str = "", lang: Lang | None = None
 ) -> Summary:
     lang = lang or session.lang
-    sections = result_sections(content, result, lang)
-    footer = next((s.text for s in sections if s.kind == "footer"), ())
-    title = heading("title" if result.complete else "provisional", lang)
+    first = glance(content, result, lang)
     return Summary(
         lang=lang,
-        title=title,
-        sections=tuple(s for s in sections if s.kind != "footer"),
+        title=first.title,
+        glance=first,
+        cards=tuple(card(content, result, item.instrument, lang) for item in first.items),
+        why_not=tuple(why_not(content, result, lang)),
         answers=answers_given(content, session, result, lang),
         notes=notes.strip(),
-        footer=footer,
+        footer=first.footer,
     )
+
+
+def card_blocks(item: Card, lang: Lang) -> list[tuple[str, tuple[str, ...]]]:
+    """A card's labelled blocks in reading order (empty ones left out)."""
+    why = heading("why" if item.status == "eligible" else "why_possibly", lang)
+    links = tuple(f"{label}: {url}" for label, url in item.links)
+    phone = (f"{heading('phone', lang)}: {item.phone}",) if item.phone else ()
+    blocks = [
+        (heading("gives", lang), (item.gives,)),
+        (why, item.why),
+        (heading("next", lang), item.steps),
+        (heading("check", lang), item.checks),
+        (heading("note", lang), item.notes),
+        (heading("links", lang), links + phone),
+        (heading("combines", lang), ("; ".join(item.combines),) if item.combines else ()),
+    ]
+    return [(label, texts) for label, texts in blocks if texts]
+
+
+def glance_line(item: GlanceItem, lang: Lang) -> tuple[str, str]:
+    """(the verdict and name, what it gives and the first step) for one glance item."""
+    head = f"{item.glyph} {item.word}: {item.name}"
+    detail = item.gist + (
+        f" {heading('first', lang)}: {item.first_step}" if item.first_step else ""
+    )
+    return head, detail
+
+
+def why_not_groups(summary: Summary) -> list[tuple[str, list[WhyNot]]]:
+    groups = []
+    for other, kind in ((False, "not_eligible"), (True, "not_eligible_other")):
+        rows = [row for row in summary.why_not if row.other == other]
+        if rows:
+            groups.append((heading(kind, summary.lang), rows))
+    return groups
 
 
 def answers_given(
@@ -89,33 +127,38 @@ def _md(text: str) -> str:
     return _MD_HTML.sub(r"\\\1", text)
 
 
-def _md_entry(entry: Entry) -> list[str]:
-    if not entry.lines:  # a one-liner: its title is already a list item ("- name: why")
-        return [_md(entry.title)]
-    title = entry.title.removeprefix("- ")
-    return ["", f"### {_md(title)}", "", *(f"- {_md(line)}" for line in entry.lines)]
-
-
 def to_markdown(
     content: Content, session: Session, result: Result, notes: str = "", lang: Lang | None = None
 ) -> str:
     summary = summarise(content, session, result, notes, lang)
-    lines = [f"# Leerwijzer: {_md(summary.title)}"]
-    for section in summary.sections:
-        lines.append("")
-        if section.title:
-            lines += [f"## {_md(section.title)}", ""]
-        if section.entries and not section.entries[0].lines:
-            lines.append("")
-        for entry in section.entries:
-            lines += _md_entry(entry)
-        lines += [_md(text) for text in section.text]
-    lines += ["", f"## {say('export.answers', summary.lang)}", ""]
+    lang = summary.lang
+    first = summary.glance
+    lines = [f"# Leerwijzer: {_md(summary.title)}", "", f"## {say('export.glance', lang)}", ""]
+    lines += [_md(text) for text in first.nothing]
+    if first.weaker_title:
+        lines += [_md(first.weaker_title), ""]
+    for item in first.items:
+        head, detail = glance_line(item, lang)
+        lines.append(f"{item.number}. **{_md(head)}**  ")
+        lines.append(f"   {_md(detail)}")
+    if first.tips:
+        lines += ["", _md(f"{heading('tips', lang)}: {'; '.join(first.tips)}.")]
+    if first.others_line:
+        lines += ["", _md(f"{first.others_line} {say('export.see_why', lang)}")]
+    for number, shown in enumerate(summary.cards, start=1):
+        lines += ["", f"### {number}. {_md(f'{shown.glyph} {shown.word}: {shown.name}')}"]
+        for label, texts in card_blocks(shown, lang):
+            lines += ["", f"**{_md(label)}**", ""]
+            lines += [f"- {_md(text)}" for text in texts]
+    for title, rows in why_not_groups(summary):
+        lines += ["", f"## {_md(title)}", ""]
+        lines += [f"- {_md(row.name)}: {_md(row.reason)}" for row in rows]
+    lines += ["", f"## {say('export.answers', lang)}", ""]
     lines += [f"- {_md(q)} **{_md(a)}**" for q, a in summary.answers] or [
-        say("export.no_answers", summary.lang)
+        say("export.no_answers", lang)
     ]
     if summary.notes:
-        lines += ["", f"## {say('export.notes', summary.lang)}", ""]
+        lines += ["", f"## {say('export.notes', lang)}", ""]
         # Two trailing spaces keep the counsellor's line breaks inside the quote.
         lines += [
             f"> {_md(line)}  " if line.strip() else ">" for line in summary.notes.splitlines()
@@ -146,9 +189,12 @@ h3 { font-size: 1.05rem; margin: 1.2rem 0 .3rem; }
 .brand { font-weight: 700; letter-spacing: .05em; text-transform: uppercase; margin: 0; }
 ul { padding-left: 1.2rem; margin: .3rem 0; }
 a { color: #0b4f8a; overflow-wrap: anywhere; }
+h4 { font-size: 1rem; margin: .6rem 0 .1rem; }
+.glance ol { padding-left: 1.6rem; }
+.glance li { margin: .4rem 0; }
 .card { border-left: 4px solid #6b6b6b; padding: .1rem 0 .3rem .8rem; margin: .8rem 0; }
-.recommended .card { border-left-color: #1d6b2f; }
-.possibly .card { border-left-color: #8a5a00; }
+.card.eligible { border-left-color: #1d6b2f; }
+.card.possibly, .card.announced { border-left-color: #8a5a00; border-left-style: dashed; }
 dl { margin: .5rem 0; }
 dt { font-weight: 600; margin-top: .6rem; }
 dd { margin: 0 0 0 1.2rem; }
@@ -159,6 +205,7 @@ footer { margin-top: 2.5rem; border-top: 1px solid #6b6b6b; font-size: .95rem; }
   @page { margin: 18mm 16mm; }
   body { font-size: 11pt; max-width: none; margin: 0; padding: 0; color: #000; }
   h2 { break-after: avoid; }
+  .cards { break-before: page; }  /* the glance alone on page 1 */
   h3, dt { break-after: avoid; }
   li, dd, .notes p { break-inside: avoid; }
   a { color: #000; text-decoration: none; }
@@ -181,23 +228,38 @@ def _html(text: str) -> str:
     return _URL.sub(_link, escape(text, quote=True))
 
 
-def _html_section(section: Section) -> list[str]:
-    kind = escape(section.kind, quote=True)
-    out = [f'<section class="{kind}">']
-    if section.title:
-        out.append(f"<h2>{_html(section.title)}</h2>")
-    one_liners = [e for e in section.entries if not e.lines]
-    for entry in section.entries:
-        if entry.lines:
-            out.append('<article class="card">')
-            out.append(f"<h3>{_html(entry.title.removeprefix('- '))}</h3>")
-            out += ["<ul>", *(f"<li>{_html(line)}</li>" for line in entry.lines), "</ul>"]
-            out.append("</article>")
-    if one_liners:
-        items = (f"<li>{_html(e.title.removeprefix('- '))}</li>" for e in one_liners)
-        out += ["<ul>", *items, "</ul>"]
-    out += [f"<p>{_html(text.removeprefix('- '))}</p>" for text in section.text]
+def _html_glance(summary: Summary) -> list[str]:
+    first = summary.glance
+    lang = summary.lang
+    out = ['<section class="glance">', f"<h2>{_html(say('export.glance', lang))}</h2>"]
+    out += [f"<p>{_html(text)}</p>" for text in first.nothing]
+    if first.weaker_title:
+        out.append(f"<p>{_html(first.weaker_title)}</p>")
+    if first.items:
+        out.append("<ol>")
+        for item in first.items:
+            head, detail = glance_line(item, lang)
+            status = escape(item.status, quote=True)
+            out.append(
+                f'<li class="{status}"><strong>{_html(head)}</strong><br>{_html(detail)}</li>'
+            )
+        out.append("</ol>")
+    if first.tips:
+        out.append(f"<p>{_html(heading('tips', lang))}: {_html('; '.join(first.tips))}.</p>")
+    if first.others_line:
+        out.append(f"<p>{_html(first.others_line)} {_html(say('export.see_why', lang))}</p>")
     out.append("</section>")
+    return out
+
+
+def _html_card(number: int, item: Card, lang: Lang) -> list[str]:
+    status = escape(item.status, quote=True)
+    out = [f'<article class="card {status}">']
+    out.append(f"<h3>{number}. {_html(f'{item.glyph} {item.word}: {item.name}')}</h3>")
+    for label, texts in card_blocks(item, lang):
+        out.append(f"<h4>{_html(label)}</h4>")
+        out += ["<ul>", *(f"<li>{_html(text)}</li>" for text in texts), "</ul>"]
+    out.append("</article>")
     return out
 
 
@@ -225,8 +287,16 @@ def to_html(
         "</header>",
         "<main>",
     ]
-    for section in summary.sections:
-        out += _html_section(section)
+    out += _html_glance(summary)
+    if summary.cards:
+        out.append('<section class="cards">')
+        for number, item in enumerate(summary.cards, start=1):
+            out += _html_card(number, item, summary.lang)
+        out.append("</section>")
+    for title, rows in why_not_groups(summary):
+        out += ['<section class="why-not">', f"<h2>{_html(title)}</h2>", "<ul>"]
+        out += [f"<li>{_html(row.name)}: {_html(row.reason)}</li>" for row in rows]
+        out += ["</ul>", "</section>"]
     out += ['<section class="answers">', f"<h2>{_html(say('export.answers', summary.lang))}</h2>"]
     if summary.answers:
         out.append("<dl>")

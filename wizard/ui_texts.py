@@ -352,6 +352,8 @@ UI_TEXTS: dict[str, tuple[str, str]] = {
         "{code} is not a valid code. A code has {length} characters: digits from 2 to 9 and "
         "letters, without I, L, O and U.",
     ),
+    "export.glance": ("In één oogopslag", "At a glance"),
+    "export.see_why": ("Waarom: zie verder.", "Why: see below."),
     "export.answers": ("Uw antwoorden", "Your answers"),
     "export.no_answers": ("Nog geen antwoorden.", "No answers yet."),
     "export.notes": ("Notities van de begeleider", "Notes from the counsellor"),
