@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -76,10 +76,47 @@ _HINTS = {
 }
 
 
-def describe_error(error: Mapping[str, Any]) -> str:
-    """One pydantic error as a plain message with the fix (the caller adds ``file:line``)."""
-    loc = [str(p) for p in error["loc"]]
-    where = ".".join(loc) if loc else "(top level)"
+def readable_location(raw: Any, loc: Sequence[int | str]) -> str:
+    """Where in a file an error sits, as an author reads it: 1-based items named by their id.
+
+    ``("facts", 1, "values", 3, "id")`` becomes ``facts > item 2 ('role') > values > item 4 > id``.
+    """
+    parts: list[str] = []
+    node: Any = raw
+    for step in loc:
+        if isinstance(step, int):
+            item = node[step] if isinstance(node, list) and 0 <= step < len(node) else None
+            ident = item.get("id") if isinstance(item, dict) else None
+            named = isinstance(ident, str) and re.fullmatch(r"[a-z][a-z0-9_]*", ident)
+            parts.append(f"item {step + 1}" + (f" ('{ident}')" if named else ""))
+            node = item
+        else:
+            parts.append(str(step))
+            node = node.get(step) if isinstance(node, dict) else None
+    return " > ".join(parts)
+
+
+def _shown(value: Any) -> str:
+    text = repr(value) if not isinstance(value, str) else f"'{value}'"
+    return text if len(text) <= 60 else text[:57] + "...'"
+
+
+def _as_id(value: str) -> str:
+    """A suggestion for a malformed id: lower case, words joined by underscores."""
+    words = re.findall(r"[a-z0-9]+", value.lower())
+    suggestion = "_".join(words)
+    return suggestion if suggestion[:1].isalpha() else f"x_{suggestion}"
+
+
+def describe_error(error: Mapping[str, Any], raw: Any = None) -> str:
+    """One pydantic error as a plain message: where, the offending value and the fix.
+
+    The caller adds ``file:line``. ``raw`` (the file as read) lets the location name items by
+    their id instead of pydantic's zero-based internal path.
+    """
+    loc = list(error["loc"])
+    where = readable_location(raw, loc) if loc else "(top level)"
+    value = error.get("input")
     kind = error["type"]
     if kind == "extra_forbidden":
         return (
@@ -87,18 +124,22 @@ def describe_error(error: Mapping[str, Any]) -> str:
         )
     if kind == "missing":
         return f"missing required key '{where}'; add it (see docs/content-format.md)"
-    if kind == "string_pattern_mismatch" and "url" in loc[-1:]:
-        return f"{where}: must be a web address starting with http:// or https://"
+    if kind == "string_pattern_mismatch" and "url" in [str(s) for s in loc[-1:]]:
+        return f"{where}: {_shown(value)} must be a web address starting with http:// or https://"
     if kind == "string_pattern_mismatch":
+        fix = f"; write it as '{_as_id(value)}'" if isinstance(value, str) else ""
         return (
-            f"{where}: ids are lower-case snake_case (letters, digits, _), starting with a letter"
+            f"{where}: {_shown(value)} is not an id: ids are lower-case snake_case "
+            f"(letters, digits, _), starting with a letter{fix}"
         )
     if kind in ("model_type", "dict_type"):
-        return f"{where}: expected a mapping of keys (key: value)"
+        return f"{where}: expected a mapping of keys (key: value), not {_shown(value)}"
     message = str(error["msg"]).removeprefix("Value error, ")
     hint = next((h for prefix, h in _HINTS.items() if kind.startswith(prefix)), None)
     if hint is not None:
         message += f"; {hint}"
+    if value is not None and not isinstance(value, dict | list) and kind != "value_error":
+        where = f"{where} = {_shown(value)}"  # the offending value, as the author typed it
     return f"{where}: {message}" if loc else message
 
 
@@ -122,7 +163,7 @@ def _validate(
         return model.model_validate(raw), raw
     except ValidationError as exc:
         for error in exc.errors():
-            collector.add(tuple(error["loc"]), describe_error(error))
+            collector.add(tuple(error["loc"]), describe_error(error, raw))
         return None
 
 
@@ -215,6 +256,7 @@ def _link(
         questions=questions,
         incentives=incentives,
         routing_facts=frozenset(routing),
+        rules_checked_on=graph.rules_checked_on,
     )
 
 
@@ -412,17 +454,31 @@ def _compile_incentives(
             cond = on_file.condition(("requires", index, "when"), requirement.when, shapes, derived)
             if cond is not None:
                 requirements.append(CompiledRequirement(requirement, cond))
-        checks = []
-        for index, text in enumerate(incentive.verify):
-            shown_when = None
-            if text.when is not None:
-                shown_when = on_file.condition(
-                    ("verify", index, "when"), text.when, shapes, derived
+            dated_by = requirement.dated_by
+            if dated_by is not None and getattr(facts.get(dated_by), "kind", None) != "date":
+                on_file.add(
+                    ("requires", index, "dated_by"),
+                    f"dated_by '{dated_by}' is not a date fact in {FACTS_FILE}; name one",
                 )
-                if shown_when is None:
-                    continue  # the collector reported why
-            checks.append(CompiledCheck(text, shown_when))
-        compiled[incentive.id] = CompiledIncentive(incentive, tuple(requirements), tuple(checks))
+        texts: dict[str, list[CompiledCheck]] = {}
+        for key in ("verify", "next_steps", "summary_dated", "worth_checking", "comes_first"):
+            texts[key] = []
+            for index, text in enumerate(getattr(incentive, key)):
+                shown_when = None
+                if text.when is not None:
+                    shown_when = on_file.condition((key, index, "when"), text.when, shapes, derived)
+                    if shown_when is None:
+                        continue  # the collector reported why
+                texts[key].append(CompiledCheck(text, shown_when))
+        compiled[incentive.id] = CompiledIncentive(
+            incentive,
+            tuple(requirements),
+            tuple(texts["verify"]),
+            next_steps=tuple(texts["next_steps"]),
+            summary_dated=tuple(texts["summary_dated"]),
+            worth_checking=tuple(texts["worth_checking"]),
+            comes_first=tuple(texts["comes_first"]),
+        )
         collectors[incentive.id] = on_file
     for incentive_id, item in compiled.items():
         on_file = collectors[incentive_id]

@@ -112,7 +112,8 @@ def load_scenario(path: Path) -> Scenario:
         return Scenario.model_validate(raw)
     except ValidationError as exc:
         problems = [
-            Problem(path, line_of(raw, tuple(e["loc"])), describe_error(e)) for e in exc.errors()
+            Problem(path, line_of(raw, tuple(e["loc"])), describe_error(e, raw))
+            for e in exc.errors()
         ]
         raise ContentError(problems) from None
 
