@@ -23,6 +23,7 @@ from wizard.store import (
     DATA_DIR_ENV,
     DB_NAME,
     SessionStore,
+    SqliteStore,
     UnknownCode,
     format_code,
     normalise_code,
@@ -40,9 +41,11 @@ def ticking() -> Iterator[datetime]:
 
 
 @pytest.fixture()
-def store(tmp_path: Path) -> SessionStore:
+def store(tmp_path: Path) -> SqliteStore:
     clock = ticking()
-    return SessionStore(tmp_path / "data", clock=lambda: next(clock))
+    opened = SqliteStore(tmp_path / "data", clock=lambda: next(clock))
+    clock = ticking()  # opening purged expired sessions at SAVED: the first save is at SAVED too
+    return opened
 
 
 def a_session(*answers: tuple[str, object]) -> Session:
@@ -111,7 +114,7 @@ def test_an_unknown_or_mistyped_code_says_so_in_both_languages(
     assert str(caught.value) == english
 
 
-def test_autosave_overwrites_in_place(store: SessionStore) -> None:
+def test_autosave_overwrites_in_place(store: SqliteStore) -> None:
     code = store.save(a_session(("role", "staff")), notes="first")
     assert store.autosave(code.lower(), a_session(("role", "student")), "second") == code
     saved = store.load(code)
@@ -131,7 +134,7 @@ def test_delete_forgets_and_reports_whether_there_was_anything(store: SessionSto
     assert store.delete("not a code") is False
 
 
-def test_the_database_is_in_wal_mode_and_private(store: SessionStore) -> None:
+def test_the_database_is_in_wal_mode_and_private(store: SqliteStore) -> None:
     store.save(a_session(("role", "staff")))
     assert store.journal_mode() == "wal"
     assert store.db_path == store.directory / DB_NAME
@@ -149,21 +152,24 @@ def test_the_database_is_in_wal_mode_and_private(store: SessionStore) -> None:
 def test_an_existing_database_with_loose_rights_is_made_private(tmp_path: Path) -> None:
     (tmp_path / DB_NAME).touch(mode=0o644)
     (tmp_path / DB_NAME).chmod(0o644)
-    assert mode(SessionStore(tmp_path).db_path) == 0o600
+    assert mode(SqliteStore(tmp_path).db_path) == 0o600
 
 
 def test_where_the_database_lives(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv(DATA_DIR_ENV, str(tmp_path / "from-env"))
-    assert SessionStore().db_path == tmp_path / "from-env" / DB_NAME
-    assert SessionStore(tmp_path / "given").db_path == tmp_path / "given" / DB_NAME
+    assert SqliteStore().db_path == tmp_path / "from-env" / DB_NAME
+    assert SqliteStore(tmp_path / "given").db_path == tmp_path / "given" / DB_NAME
     monkeypatch.delenv(DATA_DIR_ENV)
-    monkeypatch.setattr("wizard.store.user_data_dir", lambda *a, **k: str(tmp_path / "platform"))
-    assert SessionStore().db_path == tmp_path / "platform" / DB_NAME
+    monkeypatch.setattr(
+        "wizard.store.config.user_data_dir", lambda *a, **k: str(tmp_path / "platform")
+    )
+    assert SqliteStore().db_path == tmp_path / "platform" / DB_NAME
 
 
 CRASH = textwrap.dedent(
     """
     import os, sys
+    from contextlib import contextmanager
     from datetime import date
     from pathlib import Path
     from wizard.sessions import Session
@@ -175,11 +181,18 @@ CRASH = textwrap.dedent(
     store.autosave(code, session.with_answer("role", "student"), notes="two")
     print(code, flush=True)
 
-    write = store._write_row
-    def write_then_die(*args):
-        write(*args)
-        os._exit(9)  # the process dies after writing, before the commit: no cleanup at all
-    store._write_row = write_then_die
+    real_tx = store._tx
+    @contextmanager
+    def dying_tx(**kwargs):
+        with real_tx(**kwargs) as tx:
+            class Dying:
+                def execute(self, sql, params=()):
+                    rows = tx.execute(sql, params)
+                    if sql.startswith("UPDATE sessions"):
+                        os._exit(9)  # dies after writing, before the commit: no cleanup at all
+                    return rows
+            yield Dying()
+    store._tx = dying_tx
     store.autosave(code, session.with_answer("role", "visitor"), notes="three")
     """
 )
