@@ -4,7 +4,9 @@
 - median engine step time (answer one question and find the next), over every scenario;
 - questions asked per scenario (mean and max);
 - time to refuse hostile YAML (alias bomb, nesting 30,000 deep);
-- cold start to the first question painted, against a bare one-label Textual app (headless).
+- cold start to the first question painted, against a bare one-label Textual app (headless);
+- words a typical worker, jobseeker and career switcher read on the result's first screen (the
+  glance at 80x24; target <= 120) and before opening any card (target <= 400).
 """
 
 from __future__ import annotations
@@ -22,9 +24,13 @@ from wizard.engine import Engine
 from wizard.loading import load_content
 from wizard.problems import ContentError
 from wizard.replay import load_scenario, run_scenario, scenario_files
+from wizard.report_text import reading_figures
 from wizard.yamlio import read_yaml
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))  # the typical people are shared with the tests
+
+from tests.profiles import PROFILES, profile_result  # noqa: E402
 
 
 def median_seconds(action: object, repeats: int) -> float:
@@ -64,6 +70,17 @@ def bench_questions(engine: Engine, scenarios: list[Path]) -> None:
         print(
             f"questions per scenario: mean {statistics.mean(counts):.1f}, max {max(counts)} "
             f"over {len(counts)} scenarios"
+        )
+
+
+def bench_reading(engine: Engine) -> None:
+    for who, file_name in PROFILES.items():
+        result, guessed = profile_result(engine, ROOT / "tests" / "scenarios" / file_name)
+        first, page = reading_figures(engine.content, result, "nl")
+        note = f" ('weet ik niet' for {', '.join(guessed)})" if guessed else ""
+        print(
+            f"result words, {who}: first screen {first} (target <= 120), "
+            f"before any card {page} (target <= 400){note}"
         )
 
 
@@ -112,6 +129,7 @@ def main() -> int:
     engine = Engine(load_content(content_root))
     bench_steps(engine, scenarios)
     bench_questions(engine, scenarios)
+    bench_reading(engine)
     bench_hostile()
     bench_startup()
     return 0

@@ -5,13 +5,16 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
+import pytest
+
 from tests.conftest import SCENARIOS
+from tests.profiles import PROFILES, profile_result
 from wizard.content import Content
 from wizard.engine import Engine
 from wizard.matching import Result
 from wizard.replay import load_scenario
 from wizard.report import card, glance, result_sections, why_not, without_echo
-from wizard.report_text import render_glance, render_text
+from wizard.report_text import reading_figures, render_glance, render_text
 
 
 def result_for(bundled: Content, scenario: str) -> Result:
@@ -82,7 +85,7 @@ def test_a_card_gives_reasons_as_sentences_without_echoed_answers(bundled: Conte
 
 def test_an_unknown_status_and_a_rules_check_date_are_shown_generically(bundled: Content) -> None:
     result = result_for(bundled, "43")
-    announced = replace(result.verdicts["vlaamse_omscholingsmaatregel"], status="announced")  # type: ignore[arg-type]
+    announced = replace(result.verdicts["vlaamse_omscholingsmaatregel"], status="announced")
     verdicts = {**result.verdicts, "vlaamse_omscholingsmaatregel": announced}
     items = glance(bundled, replace(result, verdicts=verdicts), "nl").items
     last = items[-1]
@@ -100,3 +103,16 @@ def test_the_glance_fits_80_by_24_even_when_everything_is_unknown(bundled: Conte
     lines = render_glance(summary)
     assert len(lines) <= 24 and max(map(len, lines)) <= 80
     assert "En nog" in lines[-3] or any("En nog" in line for line in lines)
+
+
+@pytest.mark.parametrize("who", sorted(PROFILES))
+def test_a_typical_person_reads_at_most_120_words_first_and_400_before_any_card(
+    bundled: Content, who: str
+) -> None:
+    result, _ = profile_result(Engine(bundled), SCENARIOS / PROFILES[who])
+    assert result.recommended, f"the {who} should get a recommendation"
+    first, page = reading_figures(bundled, result, "nl")
+    assert 20 < first <= 120, f"{who}: {first} words on the first screen"
+    assert first <= page <= 400, f"{who}: {page} words before any card is opened"
+    lines = render_glance(glance(bundled, result, "nl"))
+    assert len(lines) <= 24 and max(map(len, lines)) <= 80

@@ -136,8 +136,29 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
 
 
+_NO_TERMINAL_TO_RESUME = (
+    "--resume {code} heeft een terminal nodig: start leerwijzer --resume {code} in een "
+    "terminalvenster. Er is geen nieuwe sessie gestart.",
+    "--resume {code} needs a terminal: run leerwijzer --resume {code} in a terminal window. "
+    "No new session was started.",
+)
+
+
 def cmd_tui(args: argparse.Namespace) -> int:
+    from wizard.sanitize import shown
+    from wizard.tui.launch import kiosk_refusal  # light: the app itself is imported later
+
+    refusal = kiosk_refusal(args)  # a kiosk anyone could leave does not start, piped or not
+    if refusal is not None:
+        print(refusal, file=sys.stderr)
+        return 2
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        if args.resume:  # line by line cannot resume: say so rather than start afresh
+            print(
+                _NO_TERMINAL_TO_RESUME[args.lang == "en"].format(code=shown(args.resume)),
+                file=sys.stderr,
+            )
+            return 2
         # Piped or redirected: a full-screen app cannot work there, the line-by-line mode can.
         print(
             "(geen terminal: vragen regel per regel / no terminal: line by line)", file=sys.stderr

@@ -183,10 +183,41 @@ def first_sentence(text: str, *, skip_questions: bool = False) -> str:
     return sentences[0]
 
 
+STEP_MAX_WORDS = 10
+_CONDITION_FIRST = re.compile(r"^(\w+t u|if you|when you)\b", re.IGNORECASE)
+"""A step that opens with a condition: "Krijgt u een uitkering, vraag dan ...", "If you ..."."""
+_DROPPABLE_TAIL = ("bijvoorbeeld", "for example", "als u dat", "if you have not", "if you did not")
+"""After a comma, what the glance may leave to the card (never an alternative: "of ...")."""
+
+
 def short_step(text: str) -> str:
-    """The first sentence of a step, without asides in brackets (the card keeps them)."""
+    """The first thing to do, short: the first sentence of a step that is not a question,
+    without asides in brackets; a long one keeps its main clause (the card keeps it whole)."""
     sentence = first_sentence(text, skip_questions=True)
-    return _ASIDE.sub("", sentence).strip() or sentence
+    short = _ASIDE.sub("", sentence).strip() or sentence
+    if len(short.split()) <= STEP_MAX_WORDS:
+        return short
+    head, comma, tail = short.partition(", ")
+    if comma and _CONDITION_FIRST.match(head) and not tail.lower().startswith(("of ", "or ")):
+        # the condition is on the card; the glance says what to do
+        tail = re.sub(r"^(\w+) dan\b", r"\1", tail)
+        return tail[0].upper() + tail[1:]
+    if comma and tail.lower().startswith(_DROPPABLE_TAIL):
+        return head.rstrip(" ,.") + "."
+    for conjunction in (" en ", " and "):
+        head, found, _ = short.partition(conjunction)
+        if found and len(head.split()) >= 4:
+            return head.rstrip(" ,.") + "."
+    return short
+
+
+_LONG_ASIDE = re.compile(r"\s*\((?:[^()\s]+\s+)+[^()]*\)")
+
+
+def short_name(name: str) -> str:
+    """A name for the glance: an aside of several words goes ("(met vergoedingen)"); a one-word
+    one stays, it may be what people know it by ("(VOV)") or matter ("(aangekondigd)")."""
+    return _LONG_ASIDE.sub("", name).strip() or name
 
 
 def _name(content: Content, instrument: str, lang: Lang) -> str:
@@ -266,7 +297,7 @@ def glance(content: Content, result: Result, lang: Lang, *, ascii_only: bool = F
             status=(status := result.verdicts[instrument].shown_status),
             word=status_word(status, lang),
             glyph=status_glyph(status, ascii_only),
-            name=_name(content, instrument, lang),
+            name=short_name(_name(content, instrument, lang)),
             gist=gist_of(content, instrument, lang),
             first_step=_first_step(content, instrument, lang),
         )

@@ -125,3 +125,16 @@ def render_text(content: Content, result: Result, lang: Lang, width: int = SCREE
         lines += ["", *render_why_not(rows, lang, width)]
     lines += ["", *summary.footer]
     return "\n".join(lines)
+
+
+def overview_lines(summary: Glance, width: int = SCREEN_WIDTH, see_why: str = "") -> list[str]:
+    """Everything on the result page before any card is opened: the whole glance (no height
+    limit) and the footer."""
+    return [*render_glance(summary, width, height=None, see_why=see_why), "", *summary.footer]
+
+
+def reading_figures(content: Content, result: Result, lang: Lang) -> tuple[int, int]:
+    """(words on the first screen at 80x24, words before any card is opened): the product's
+    reading budget (at most 120 and 400 for a typical person)."""
+    summary = glance(content, result, lang)
+    return words(render_glance(summary)), words(overview_lines(summary))

@@ -312,8 +312,8 @@ UI_TEXTS: dict[str, tuple[str, str]] = {
     ),
     "result.first": ("Eerst", "First"),
     "result.others": (
-        "{count} andere maatregelen passen niet of minder goed bij u.",
-        "{count} other measures do not fit you, or fit less well.",
+        "{count} andere passen niet of minder goed.",
+        "{count} others do not fit, or fit less well.",
     ),
     "result.more": (
         "En nog {count} andere die misschien passen: zie verder.",

@@ -54,6 +54,12 @@ def served_command(args: argparse.Namespace) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
+    from wizard.tui.launch import kiosk_refusal
+
+    refusal = kiosk_refusal(args)  # said once where the server starts, and in every tab
+    if refusal is not None:
+        print(refusal, file=sys.stderr)
+        return 2
     if args.served:
         return _run_served(args)
     from wizard.content_cache import load_content_cached

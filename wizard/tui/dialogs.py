@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+import hmac
+import math
+import time
+import weakref
+from collections.abc import Callable
+from typing import Any, ClassVar
 
 from rich.text import Text as RichText
 from textual import on
-from textual.app import ComposeResult
+from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
@@ -46,12 +51,66 @@ class ConfirmEditScreen(ModalScreen[bool]):
         self.dismiss(value)
 
 
+class OperatorGate:
+    """The operator code's lock: no valid code never opens, and wrong tries back off.
+
+    Kept per app (``gate_for``), not per dialog: Escape and F10 again must not reset the count.
+    """
+
+    FREE_TRIES = 2
+    """Typos cost nothing; from the third wrong try on, each one doubles the wait."""
+    FIRST_WAIT = 5.0
+    LONGEST_WAIT = 300.0
+
+    def __init__(self, code: str, clock: Callable[[], float] = time.monotonic) -> None:
+        # Only a code of at least six digits opens; an empty or short code never does
+        # (the launcher refuses to start such a kiosk, this is the second line).
+        self._code = code if len(code) >= 6 and code.isascii() and code.isdigit() else None
+        self.code_was = code
+        self.clock = clock
+        self.failures = 0
+        self.locked_until = 0.0
+
+    def wait_left(self) -> int:
+        """Whole seconds before the next try is looked at (0: now)."""
+        return max(0, math.ceil(self.locked_until - self.clock()))
+
+    def attempt(self, typed: str) -> bool:
+        """True when ``typed`` is the code; a wrong or too-early try never is."""
+        if self.wait_left() > 0:
+            return False
+        if self._code is not None and hmac.compare_digest(typed.encode(), self._code.encode()):
+            self.failures = 0
+            return True
+        self.failures += 1
+        if self.failures > self.FREE_TRIES:
+            wait = self.FIRST_WAIT * 2 ** (self.failures - self.FREE_TRIES - 1)
+            self.locked_until = self.clock() + min(wait, self.LONGEST_WAIT)
+        return False
+
+
+_GATES: weakref.WeakKeyDictionary[App[Any], OperatorGate] = weakref.WeakKeyDictionary()
+
+
+def gate_for(app: App[Any], code: str) -> OperatorGate:
+    """The app's one gate (made on first use); a changed code starts a new one."""
+    gate = _GATES.get(app)
+    if gate is None or gate.code_was != code:
+        gate = _GATES[app] = OperatorGate(code)
+    return gate
+
+
 class OperatorScreen(ModalScreen[bool]):
     """The kiosk's only way out: the operator types the code; dismisses True when it is right."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", show=False, id="leerwijzer.operator_cancel"),
     ]
+
+    WAIT = (
+        "Te veel foute codes. Wacht {seconds} seconden.",
+        "Too many wrong codes. Wait {seconds} seconds.",
+    )
 
     def __init__(self, title: str, prompt: str, wrong: str, code: str) -> None:
         super().__init__()
@@ -62,11 +121,15 @@ class OperatorScreen(ModalScreen[bool]):
             code,
         )
 
+    @property
+    def gate(self) -> OperatorGate:
+        return gate_for(self.app, self._code)
+
     def compose(self) -> ComposeResult:
         with Vertical(id="operator-dialog", classes="dialog"):
             yield Static(RichText(self._dialog_title, style="bold"))
             yield Static(self._dialog_prompt, markup=False)
-            yield Input(password=True, id="operator-code")
+            yield Input(password=True, id="operator-code", max_length=64)
             yield Static("", id="operator-error", markup=False)
 
     def on_mount(self) -> None:
@@ -75,11 +138,15 @@ class OperatorScreen(ModalScreen[bool]):
     @on(Input.Submitted, "#operator-code")
     def _submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        if event.value == self._code:
+        gate = self.gate
+        if gate.attempt(event.value):
             self.dismiss(True)
             return
         event.input.value = ""
-        self.query_one("#operator-error", Static).update(self._wrong)
+        wait = gate.wait_left()
+        english = getattr(self.app, "lang", "nl") == "en"
+        message = self.WAIT[english].format(seconds=wait) if wait else self._wrong
+        self.query_one("#operator-error", Static).update(message)
 
     def action_cancel(self) -> None:
         self.dismiss(False)

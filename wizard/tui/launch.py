@@ -1,22 +1,64 @@
-"""From command-line options to a running app: the mode, the store, a resumed session."""
+"""From command-line options to a running app: the mode, the store, a resumed session.
+
+The kiosk's policy is checked here, before anything is drawn: a kiosk whose operator code is
+missing or short could be left by anyone (F10, then Enter on an empty code), so it does not start.
+"""
 
 from __future__ import annotations
 
 import argparse
 import os
 import sys
+from typing import TYPE_CHECKING
 
 from wizard.content import Content
+from wizard.model import Lang
 from wizard.sessions import InvalidAnswer
-from wizard.tui.app import Mode, run_app
+
+if TYPE_CHECKING:
+    from wizard.tui.app import Mode
 
 OPERATOR_CODE_VARIABLE = "LEERWIJZER_OPERATOR_CODE"
 """The kiosk's exit code (F10); a kiosk without it can only be stopped from outside."""
 
+MIN_OPERATOR_DIGITS = 6
+
+_NO_OPERATOR_CODE = (
+    "De kiosk start niet: er is geen geldige beheerderscode. Zet {variable} op een code van "
+    "minstens {digits} cijfers, bijvoorbeeld: {variable}=482913 leerwijzer --kiosk. "
+    "Met F10 en die code sluit de beheerder de kiosk.",
+    "The kiosk does not start: there is no valid operator code. Set {variable} to a code of at "
+    "least {digits} digits, for example: {variable}=482913 leerwijzer --kiosk. "
+    "The operator closes the kiosk with F10 and that code.",
+)
+
+
+def valid_operator_code(code: str) -> bool:
+    """At least six ASCII digits: short enough to type, long enough not to be guessed by chance."""
+    return len(code) >= MIN_OPERATOR_DIGITS and code.isascii() and code.isdigit()
+
+
+def operator_code() -> str:
+    return os.environ.get(OPERATOR_CODE_VARIABLE, "").strip()
+
+
+def kiosk_refusal(args: argparse.Namespace) -> str | None:
+    """Why a kiosk must not start with these options (in the session's language), or None."""
+    if not getattr(args, "kiosk", False) or valid_operator_code(operator_code()):
+        return None
+    lang: Lang = "en" if getattr(args, "lang", "nl") == "en" else "nl"
+    text = _NO_OPERATOR_CODE[lang == "en"]
+    return text.format(variable=OPERATOR_CODE_VARIABLE, digits=MIN_OPERATOR_DIGITS)
+
 
 def launch(content: Content, args: argparse.Namespace) -> int:
     from wizard.store import SessionStore, UnknownCode
+    from wizard.tui.app import run_app
 
+    refusal = kiosk_refusal(args)
+    if refusal is not None:
+        print(refusal, file=sys.stderr)
+        return 2
     mode: Mode = (
         "kiosk" if args.kiosk else "counsellor" if args.counsellor or args.resume else "citizen"
     )
@@ -26,7 +68,7 @@ def launch(content: Content, args: argparse.Namespace) -> int:
         # Opened on first use: a kiosk or citizen session writes nothing unless asked to.
         "store": SessionStore,
         "idle_timeout": args.idle_timeout,
-        "operator_code": os.environ.get(OPERATOR_CODE_VARIABLE, ""),
+        "operator_code": operator_code(),
     }
     if args.resume:
         try:

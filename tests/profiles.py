@@ -1,0 +1,33 @@
+"""The three typical people of issue #12 (worker, jobseeker, career switcher), built from their
+scenarios: the reading budget of the result is measured on them (tests and ``make bench``)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from wizard.conditions import UNKNOWN
+from wizard.engine import Engine
+from wizard.matching import Result
+from wizard.replay import load_scenario
+from wizard.sessions import UNKNOWN_ANSWER
+
+PROFILES = {
+    "worker": "01_bediende_voltijds_bijscholen.yaml",
+    "jobseeker": "09_werkzoekende_werk_vinden.yaml",
+    "career switcher": "43_bediende_omscholen_aangekondigde_maatregel.yaml",
+}
+"""The three typical people of issue #12, each built from its scenario's answers."""
+
+
+def profile_result(engine: Engine, scenario_file: Path) -> tuple[Result, list[str]]:
+    """The result for a scenario's answers; a question the scenario does not answer (content
+    newer than the scenario) is answered "weet ik niet" and named."""
+    scenario = load_scenario(scenario_file)
+    session = engine.start(scenario.date, scenario.lang)
+    guessed: list[str] = []
+    while (question := engine.current_question(session)) is not None:
+        if question.fact not in scenario.answers:
+            guessed.append(question.fact)
+        raw = scenario.answers.get(question.fact, UNKNOWN)
+        session = engine.answer(session, UNKNOWN if raw == UNKNOWN_ANSWER else raw)
+    return engine.result(session), guessed
