@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import fields, replace
 from datetime import date
 
 import pytest
@@ -13,7 +13,14 @@ from wizard.content import Content
 from wizard.engine import Engine
 from wizard.matching import Result
 from wizard.replay import load_scenario
-from wizard.report import card, glance, result_sections, why_not, without_echo
+from wizard.report import (
+    card,
+    footer_lines,
+    glance,
+    result_sections,
+    why_not,
+    without_echo,
+)
 from wizard.report_text import reading_figures, render_glance, render_text
 
 
@@ -43,20 +50,38 @@ def test_why_not_comes_first_for_what_serves_the_goal_and_last_for_other_people(
 
 
 def test_possibly_never_sits_under_a_certain_heading(bundled: Content) -> None:
-    result = result_for(bundled, "43")  # an employee who wants to switch: one announced measure
+    result = result_for(bundled, "01")
+    first, *rest = result.recommended
+    unsure = replace(result.verdicts[first], status="possibly")  # the best fit, but not certain
+    result = replace(result, verdicts={**result.verdicts, first: unsure})
     items = glance(bundled, result, "nl").items
     statuses = [item.status for item in items]
-    assert "possibly" in statuses and "eligible" in statuses
     assert statuses == sorted(statuses, key=["eligible", "possibly", "announced"].index)
+    unsure_item = next(item for item in items if item.instrument == first)
+    assert (unsure_item.status, unsure_item.word, unsure_item.glyph) == (
+        "possibly",
+        "misschien",
+        "?",
+    )
+    certain = [item.instrument for item in items if item.status == "eligible"]
+    assert certain == rest  # certain ones first, in rank order
     for section in result_sections(bundled, result, "nl"):
         kinds = {result.verdicts[e.instrument].shown_status for e in section.entries}
         if section.kind in ("eligible", "possibly"):
             assert kinds == {section.kind}, section.title
 
 
+def _no_announced(result: Result) -> Result:
+    """The result without announced measures (a matcher that gives them has the field)."""
+    if not any(f.name == "announced" for f in fields(result)):
+        return result
+    return replace(result, announced=())  # type: ignore[call-arg, unused-ignore]
+
+
 def test_nothing_fits_is_never_followed_by_also_possible(bundled: Content) -> None:
     result = result_for(bundled, "01")
-    weak = replace(result, recommended=())  # open to the person, but none fits the goal well
+    # Open to the person, but none fits the goal well (and no announced measure either).
+    weak = replace(_no_announced(result), recommended=())
     summary = glance(bundled, weak, "nl")
     assert summary.weaker_title.startswith("Niets past goed") and not summary.nothing
     assert "vlaams_opleidingsverlof" in [item.instrument for item in summary.items]
@@ -64,7 +89,7 @@ def test_nothing_fits_is_never_followed_by_also_possible(bundled: Content) -> No
         i: replace(v, status="not_eligible") if v.status != "not_eligible" and not v.tip else v
         for i, v in result.verdicts.items()
     }
-    nothing = replace(result, verdicts=closed, recommended=(), tips=())
+    nothing = replace(_no_announced(result), verdicts=closed, recommended=(), tips=())
     summary = glance(bundled, nothing, "nl")
     assert summary.nothing[0] == "Op basis van uw antwoorden past geen enkele maatregel."
     assert not summary.items and not summary.weaker_title
@@ -84,12 +109,22 @@ def test_a_card_gives_reasons_as_sentences_without_echoed_answers(bundled: Conte
 
 
 def test_an_unknown_status_and_a_rules_check_date_are_shown_generically(bundled: Content) -> None:
-    result = result_for(bundled, "43")
-    announced = replace(result.verdicts["vlaamse_omscholingsmaatregel"], status="announced")
-    verdicts = {**result.verdicts, "vlaamse_omscholingsmaatregel": announced}
+    result = result_for(bundled, "01")
+    first = result.recommended[0]
+    announced = replace(result.verdicts[first], status="announced")  # type: ignore[arg-type, unused-ignore]
+    odd = replace(result.verdicts[result.recommended[1]], status="someday")  # type: ignore[arg-type, unused-ignore]
+    verdicts = {**result.verdicts, first: announced, result.recommended[1]: odd}
     items = glance(bundled, replace(result, verdicts=verdicts), "nl").items
-    last = items[-1]
-    assert (last.status, last.word, last.glyph) == ("announced", "aangekondigd", "◷")
+    shown = {i.instrument: (i.status, i.word, i.glyph) for i in items}
+    assert shown[first] == ("announced", "aangekondigd", "◷")
+    assert shown[result.recommended[1]] == ("someday", "someday", "•")
+    assert items[-1].status == "announced"  # nothing to apply for yet: last
+    footer = footer_lines(result, "nl")
+    if not any("checked" in f.name for f in fields(result)):
+        return  # the matcher does not give the date (yet)
+    checked = replace(result, rules_checked_on=date(2026, 11, 20))  # type: ignore[call-arg, unused-ignore]
+    assert footer_lines(checked, "nl")[:2] == footer[:2]
+    assert footer_lines(checked, "nl")[2:] == ("Regels het laatst nagekeken op 20-11-2026",)
 
 
 def test_the_glance_fits_80_by_24_even_when_everything_is_unknown(bundled: Content) -> None:

@@ -15,7 +15,17 @@ from wizard.conditions import Unknown
 from wizard.content import CompiledQuestion, Content
 from wizard.matching import Result
 from wizard.model import Lang
-from wizard.report import Card, Glance, GlanceItem, WhyNot, card, glance, heading, why_not
+from wizard.report import (
+    Card,
+    Glance,
+    GlanceItem,
+    WhyNot,
+    card,
+    glance,
+    heading,
+    item_detail,
+    why_not,
+)
 from wizard.sessions import Answer, Session
 from wizard.ui_texts import say
 
@@ -74,10 +84,7 @@ def card_blocks(item: Card, lang: Lang) -> list[tuple[str, tuple[str, ...]]]:
 def glance_line(item: GlanceItem, lang: Lang) -> tuple[str, str]:
     """(the verdict and name, what it gives and the first step) for one glance item."""
     head = f"{item.glyph} {item.word}: {item.name}"
-    detail = item.gist + (
-        f" {heading('first', lang)}: {item.first_step}" if item.first_step else ""
-    )
-    return head, detail
+    return head, item_detail(item, lang)
 
 
 def why_not_groups(summary: Summary) -> list[tuple[str, list[WhyNot]]]:

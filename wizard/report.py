@@ -21,7 +21,7 @@ from datetime import date
 
 from wizard.content import Content
 from wizard.matching import Result, Verdict
-from wizard.model import Lang
+from wizard.model import Lang, Text
 from wizard.ui_texts import say
 
 SCREEN_WIDTH = 80
@@ -84,7 +84,10 @@ class GlanceItem:
     gist: str
     """What it gives, in at most a dozen words."""
     first_step: str
-    """The first thing to do: the first sentence of the first next step, without asides."""
+    """The first thing to do: the first sentence of the first next step, without asides; for
+    an announced measure, when to look again (or nothing)."""
+    weaker: bool = False
+    """Open to the person but a weak fit for the goal (shown only when nothing fits well)."""
 
 
 @dataclass(frozen=True)
@@ -232,15 +235,31 @@ def gist_of(content: Content, instrument: str, lang: Lang) -> str:
     return first_sentence(model.summary.get(lang))
 
 
-def _first_step(content: Content, instrument: str, lang: Lang) -> str:
-    steps = content.incentives[instrument].model.next_steps
+def steps_for(content: Content, result: Result, instrument: str) -> tuple[Text, ...]:
+    """The next steps for this person: those the matcher kept in force on the reference date
+    (when it gives them), else the instrument's own."""
+    kept: tuple[Text, ...] = getattr(result.verdicts[instrument], "next_steps", ())
+    return kept or tuple(content.incentives[instrument].model.next_steps)
+
+
+def summary_for(content: Content, result: Result, instrument: str) -> Text:
+    """What it gives: the matcher's dated summary when it gives one, else the instrument's."""
+    dated: Text | None = getattr(result.verdicts[instrument], "summary", None)
+    return dated or content.incentives[instrument].model.summary
+
+
+def _first_step(content: Content, result: Result, instrument: str, lang: Lang) -> str:
+    steps = steps_for(content, result, instrument)
     return short_step(steps[0].get(lang)) if steps else ""
 
 
 def applying(result: Result) -> list[str]:
     """The instruments that apply, best first: certain, then uncertain, then announced; within
-    each, the matcher's ranking (fit for the goal, then priority)."""
+    each, the matcher's ranking (fit for the goal, then priority). Announced measures that
+    concern the person (``Result.announced``, when the matcher gives it) come after the rest."""
     ranked = list(result.recommended)
+    ranked += [i for i in getattr(result, "announced", ()) if i not in ranked]
+    ranked = [i for i in ranked if result.verdicts[i].shown_status not in NOT_APPLYING]
     return sorted(
         ranked,
         key=lambda i: (
@@ -256,13 +275,17 @@ def weaker_fits(result: Result) -> list[str]:
     return [
         i
         for i, v in result.verdicts.items()
-        if i not in chosen and not v.tip and v.shown_status not in NOT_APPLYING
+        if i not in chosen and not v.tip and v.shown_status in ("eligible", "possibly")
     ]
+
+
+def _day(day: date, lang: Lang) -> str:
+    return day.strftime("%d-%m-%Y") if lang == "nl" else day.isoformat()
 
 
 def footer_lines(result: Result, lang: Lang) -> tuple[str, ...]:
     def shown(day: date) -> str:
-        return day.strftime("%d-%m-%Y") if lang == "nl" else day.isoformat()
+        return _day(day, lang)
 
     lines = [
         heading("not_a_decision", lang),
@@ -276,32 +299,66 @@ def footer_lines(result: Result, lang: Lang) -> tuple[str, ...]:
     return tuple(lines)
 
 
+def item_detail(item: GlanceItem, lang: Lang) -> str:
+    """The second line of an item: the gist, then "Eerst: ..." (an announced measure: when to
+    look again, without "Eerst")."""
+    if not item.first_step:
+        return item.gist
+    if item.status == "announced":
+        return f"{item.gist} {item.first_step}"
+    return f"{item.gist} {heading('first', lang)}: {item.first_step}"
+
+
+def _item(
+    content: Content,
+    result: Result,
+    number: int,
+    instrument: str,
+    lang: Lang,
+    ascii_only: bool,
+    weaker: bool,
+) -> GlanceItem:
+    verdict = result.verdicts[instrument]
+    status = verdict.shown_status
+    word = status_word(status, lang)
+    name = short_name(_name(content, instrument, lang))
+    name = name.removesuffix(f" ({word})")  # "Omscholingsmaatregel (aangekondigd)": said once
+    if status == "announced":  # nothing to apply for yet: when to look again, if known
+        first_step = "".join(_look_again(verdict, lang))
+    else:
+        first_step = _first_step(content, result, instrument, lang)
+    return GlanceItem(
+        number=number,
+        instrument=instrument,
+        status=status,
+        word=word,
+        glyph=status_glyph(status, ascii_only),
+        name=name,
+        gist=gist_of(content, instrument, lang),
+        first_step=first_step,
+        weaker=weaker,
+    )
+
+
 def glance(content: Content, result: Result, lang: Lang, *, ascii_only: bool = False) -> Glance:
     """The first screen of the result: see the module docstring."""
     title = heading("title" if result.complete else "provisional", lang)
     shown = applying(result)
+    later = [i for i in shown if result.verdicts[i].shown_status == "announced"]
+    now = [i for i in shown if i not in later]
     nothing: tuple[str, ...] = ()
     weaker_title = ""
-    if not shown:
+    weaker: list[str] = []
+    if not now:
         weaker = weaker_fits(result)
         if weaker:  # nothing fits the goal well, but something fits less well: say exactly that
             weaker_title = heading("weaker_only", lang)
-            shown = weaker
-        else:
+        else:  # and no "also possible" after it; an announced measure is not available now
             referral = (result.referral.get(lang),) if result.referral is not None else ()
             nothing = (heading("nothing", lang), *referral)
     items = tuple(
-        GlanceItem(
-            number=number,
-            instrument=instrument,
-            status=(status := result.verdicts[instrument].shown_status),
-            word=status_word(status, lang),
-            glyph=status_glyph(status, ascii_only),
-            name=short_name(_name(content, instrument, lang)),
-            gist=gist_of(content, instrument, lang),
-            first_step=_first_step(content, instrument, lang),
-        )
-        for number, instrument in enumerate(shown, start=1)
+        _item(content, result, number, instrument, lang, ascii_only, instrument in weaker)
+        for number, instrument in enumerate([*now, *weaker, *later], start=1)
     )
     tips = tuple(_name(content, t, lang) for t in result.tips)
     listed = {item.instrument for item in items} | set(result.tips)
@@ -334,15 +391,23 @@ def card(
         glyph=status_glyph(status, ascii_only),
         name=model.name.get(lang),
         gist=gist_of(content, instrument, lang),
-        gives=model.summary.get(lang),
+        gives=summary_for(content, result, instrument).get(lang),
         why=tuple(as_sentences(r.get(lang)) for r in verdict.reasons),
-        steps=tuple(step.get(lang) for step in model.next_steps),
+        steps=tuple(step.get(lang) for step in steps_for(content, result, instrument)),
         checks=tuple(item.get(lang) for item in verdict.verify),
-        notes=tuple(note.get(lang) for note in verdict.notes),
+        notes=tuple(note.get(lang) for note in verdict.notes) + _look_again(verdict, lang),
         links=tuple((link.label.get(lang), link.url) for link in model.links),
         phone=model.phone,
         combines=tuple(_name(content, i, lang) for i in model.combines_with),
     )
+
+
+def _look_again(verdict: Verdict, lang: Lang) -> tuple[str, ...]:
+    """For an announced measure (when the matcher gives the date): when to look again."""
+    day: date | None = getattr(verdict, "look_again_on", None)
+    if day is None:
+        return ()
+    return (heading("look_again", lang, date=_day(day, lang)),)
 
 
 def cards(content: Content, result: Result, lang: Lang, *, ascii_only: bool = False) -> list[Card]:
@@ -422,11 +487,11 @@ def result_sections(content: Content, result: Result, lang: Lang) -> list[Sectio
     groups: dict[str, list[Entry]] = {}
     for item in summary.items:
         title = f"{item.number}. {item.glyph} {item.word}: {item.name}"
-        kind = "weaker" if summary.weaker_title else item.status
+        kind = "weaker" if item.weaker else item.status
         lines = _card_lines(by_id[item.instrument], lang)
         groups.setdefault(kind, []).append(Entry(item.instrument, title, lines))
     for kind, entries in groups.items():
-        title = summary.weaker_title or status_heading(kind, lang)
+        title = summary.weaker_title if kind == "weaker" else status_heading(kind, lang)
         sections.append(Section(kind, title, tuple(entries)))
     if summary.tips:
         tips = tuple(

@@ -19,6 +19,7 @@ from wizard.report import (
     cards,
     glance,
     heading,
+    item_detail,
     why_not,
 )
 
@@ -34,10 +35,7 @@ def _wrap(text: str, width: int, indent: str = "", first: str | None = None) -> 
 def glance_item_lines(item: GlanceItem, lang: Lang, width: int = SCREEN_WIDTH) -> list[str]:
     """One item as one or two lines (more only on a narrow screen)."""
     head = f"{item.number}. {item.glyph} {item.word}: {item.name}"
-    detail = item.gist
-    if item.first_step:
-        detail += f" {heading('first', lang)}: {item.first_step}"
-    return _wrap(head, width, "   ", "") + _wrap(detail, width, "   ")
+    return _wrap(head, width, "   ", "") + _wrap(item_detail(item, lang), width, "   ")
 
 
 def render_glance(
