@@ -1,15 +1,20 @@
-"""The content cache: a current copy is used, any change or damage rebuilds it from the YAML."""
+"""The content cache: a current copy is used, any change or damage rebuilds it from the YAML; it is
+JSON (data, never code) in a folder that must be the user's own."""
 
 from __future__ import annotations
 
+import json
+import pickle
 import shutil
+import stat
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import DATA
 from wizard import content_cache
-from wizard.content_cache import content_key, load_content_cached
+from wizard.content_cache import content_key, load_content_cached, safe_folder
+from wizard.loading import load_content
 from wizard.problems import ContentError
 
 
@@ -25,12 +30,12 @@ def test_a_current_copy_is_used_without_reading_yaml(
 ) -> None:
     cache = tmp_path / "cache"
     first = load_content_cached(tiny, cache)
-    assert len(list(cache.glob("content-*.pickle"))) == 1
+    assert len(list(cache.glob("content-*.json"))) == 1
 
     def refuse(root: Path) -> None:
         raise AssertionError("the YAML was parsed although the copy is current")
 
-    monkeypatch.setattr(content_cache, "load_content", refuse)
+    monkeypatch.setattr(content_cache, "load_content_models", refuse)
     second = load_content_cached(tiny, cache)
     assert second == first
     assert second.questions.keys() == first.questions.keys()
@@ -44,24 +49,99 @@ def test_a_changed_file_makes_a_new_copy(tiny: Path, tmp_path: Path) -> None:
     graph.write_text(graph.read_text().replace('version: "tiny-1"', 'version: "tiny-2"'))
     assert content_key(tiny) != before
     assert load_content_cached(tiny, cache).version == "tiny-2"
-    assert len(list(cache.glob("content-*.pickle"))) == 1  # the old copy is gone
+    assert len(list(cache.glob("content-*.json"))) == 1  # the old copy is gone
 
 
 def test_a_damaged_copy_is_rebuilt(tiny: Path, tmp_path: Path) -> None:
     cache = tmp_path / "cache"
     load_content_cached(tiny, cache)
-    (copy,) = cache.glob("content-*.pickle")
-    copy.write_bytes(b"not a pickle")
+    (copy,) = cache.glob("content-*.json")
+    copy.write_bytes(b"{not json")
     assert load_content_cached(tiny, cache).version == "tiny-1"
 
 
 def test_broken_content_is_refused_as_always(tmp_path: Path) -> None:
     with pytest.raises(ContentError):
         load_content_cached(DATA / "invalid" / "goto_missing", tmp_path / "cache")
-    assert list((tmp_path / "cache").glob("*.pickle")) == []  # nothing cached
+    assert list((tmp_path / "cache").glob("*.json")) == []  # nothing cached
 
 
 def test_an_unwritable_cache_only_costs_speed(tiny: Path, tmp_path: Path) -> None:
     blocked = tmp_path / "file-not-folder"
     blocked.write_text("")
     assert load_content_cached(tiny, blocked / "cache").version == "tiny-1"
+
+
+def test_the_copy_is_json_of_the_models_and_private(tiny: Path, tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    content = load_content_cached(tiny, cache)
+    (copy,) = cache.glob("content-*.json")
+    document = json.loads(copy.read_text())
+    assert document["key"] == content_key(tiny)
+    assert document["graph"]["version"] == content.version
+    assert stat.S_IMODE(copy.stat().st_mode) == 0o600
+    assert stat.S_IMODE(cache.stat().st_mode) == 0o700
+
+
+def test_a_planted_pickle_is_never_loaded(tiny: Path, tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    cache.mkdir(mode=0o700)
+    marker = tmp_path / "pwned"
+    planted = pickle.dumps(_Planted(str(marker)))
+    (cache / f"content-{content_key(tiny)}.pickle").write_bytes(planted)
+    (cache / f"content-{content_key(tiny)}.json").write_bytes(planted)
+    assert load_content_cached(tiny, cache).version == "tiny-1"
+    assert not marker.exists()  # the planted code never ran
+
+
+class _Planted:
+    def __init__(self, marker: str) -> None:
+        self.marker = marker
+
+    def __reduce__(self) -> tuple[object, tuple[str, str]]:
+        return (Path.write_text, (Path(self.marker), "ran"))  # type: ignore[return-value]
+
+
+def test_a_doctored_copy_for_the_same_key_is_validated_again(tiny: Path, tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    load_content_cached(tiny, cache)
+    (copy,) = cache.glob("content-*.json")
+    document = json.loads(copy.read_text())
+    document["facts"]["facts"][0]["kind"] = "python_object"  # not a kind the models know
+    copy.write_text(json.dumps(document))
+    assert load_content_cached(tiny, cache) == load_content(tiny)
+
+
+@pytest.mark.parametrize("mode", [0o777, 0o770, 0o722])
+def test_a_folder_others_can_write_is_neither_read_nor_written(
+    tiny: Path, tmp_path: Path, mode: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cache = tmp_path / "shared"
+    load_content_cached(tiny, cache)
+    (copy,) = cache.glob("content-*.json")
+    cache.chmod(mode)
+    read: list[Path] = []
+    monkeypatch.setattr(content_cache, "_read_own_file", read.append)
+    assert load_content_cached(tiny, cache) == load_content(tiny)
+    assert read == []  # the copy in a shared folder was not even opened
+    assert not safe_folder(cache)
+
+
+def test_a_copy_that_is_a_link_is_not_followed(tiny: Path, tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    load_content_cached(tiny, cache)
+    (copy,) = cache.glob("content-*.json")
+    elsewhere = tmp_path / "elsewhere.json"
+    copy.rename(elsewhere)
+    copy.symlink_to(elsewhere)
+    assert content_cache._read_own_file(copy) is None
+    assert load_content_cached(tiny, cache) == load_content(tiny)
+
+
+def test_a_linked_cache_folder_is_not_used(tiny: Path, tmp_path: Path) -> None:
+    real = tmp_path / "real"
+    real.mkdir(mode=0o700)
+    link = tmp_path / "link"
+    link.symlink_to(real)
+    assert load_content_cached(tiny, link).version == "tiny-1"
+    assert list(real.iterdir()) == []

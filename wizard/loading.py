@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -174,8 +175,33 @@ def _relative(problem: Problem, root: Path) -> Problem:
         return problem
 
 
+@dataclass(frozen=True)
+class ContentModels:
+    """The validated files before they are linked: what the content cache keeps, as JSON."""
+
+    facts: FactsFile
+    graph: GraphFile
+    incentives: tuple[tuple[Path, Incentive], ...]
+
+
 def load_content(root: Path) -> Content:
     """Load ``root/questions`` and ``root/incentives``; raise ContentError with every problem."""
+    return load_content_models(root)[0]
+
+
+def link_models(root: Path, models: ContentModels) -> Content:
+    """Content from files validated before (the cache); ContentError as load_content, but
+    without line numbers: a caller that meets one loads from the files instead."""
+    problems: list[Problem] = []
+    incentives = [(path, incentive, None) for path, incentive in models.incentives]
+    content = _link(root, (models.facts, None), (models.graph, None), incentives, problems)
+    if problems or content is None:
+        raise ContentError(problems)
+    return content
+
+
+def load_content_models(root: Path) -> tuple[Content, ContentModels]:
+    """load_content, and the validated models it was built from."""
     problems: list[Problem] = []
     facts = _validate(root, FACTS_FILE, FactsFile, problems)
     graph = _validate(root, GRAPH_FILE, GraphFile, problems)
@@ -196,7 +222,8 @@ def load_content(root: Path) -> Content:
     content = _link(root, facts, graph, incentives, problems)
     if problems or content is None:
         raise ContentError(problems)
-    return content
+    models = ContentModels(facts[0], graph[0], tuple((p, i) for p, i, _ in incentives))
+    return content, models
 
 
 def _link(
