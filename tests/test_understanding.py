@@ -54,9 +54,11 @@ def test_an_age_in_a_sentence(bundled: Content) -> None:
     assert understand(age, "I am 45 years old").value == "45"
     assert understand(age, "weet niet").value is UNKNOWN or not (age.offer_unknown or age.optional)
     assert understand(age, "45 of 46").value is None
-    assert (
-        understand(age, "oud").hint("nl") == "Dat begrijp ik niet. Typ een getal, bijvoorbeeld 45."
+    assert understand(age, "oud").hint("nl") == (
+        "Dat begrijp ik niet. Typ een getal, bijvoorbeeld 45, of 0 als u het niet weet."
     )
+    assert understand(age, "0").value is UNKNOWN  # 0 is "weet niet", as on every list
+    assert understand(age, "ik ben 0").value == "0"  # said as an age: the engine checks the range
     huge = understand(age, "9" * 4301)  # handed on as digits: the range is checked on them
     assert huge.value == "9" * 4301
 
@@ -66,3 +68,26 @@ def test_a_date_in_iso_or_flemish_order() -> None:
     assert understand(fact, "2026-09-01").value == "2026-09-01"
     assert understand(fact, "1-9-2026").value == "2026-09-01"
     assert understand(fact, "31/02/2026").value is None
+
+
+def test_a_long_word_is_understood_by_its_start_and_aliases_win(bundled: Content) -> None:
+    statuut = bundled.facts["statuut"]
+    assert understand(statuut, "zelfstandig").value == "zelfstandige_hoofdberoep"
+    assert understand(statuut, "interim").value == "uitzendkracht"
+    assert understand(statuut, "ik werk niet").value == "niet_beroepsactief"
+    fact = Fact.model_validate(
+        {
+            "id": "need",
+            "kind": "choice",
+            "label": {"nl": "Doel", "en": "Goal"},
+            "values": [
+                {"id": "job", "label": {"nl": "Werk vinden", "en": "Find work"},
+                 "aliases": ["ik zoek werk", "solliciteren"]},
+                {"id": "learn", "label": {"nl": "Bijleren voor mijn werk", "en": "Learn more"}},
+            ],
+        }
+    )  # fmt: skip
+    assert understand(fact, "ik zoek werk").value == "job"  # "werk" alone would fit both
+    assert understand(fact, "solliciteren").value == "job"
+    assert understand(fact, "werk").value is None
+    assert understand(fact, "werk").hint("nl").startswith("Dat past bij meer dan één antwoord")

@@ -185,6 +185,10 @@ UI_TEXTS: dict[str, tuple[str, str]] = {
         "Dat begrijp ik niet. Typ een getal, bijvoorbeeld 45.",
         "I do not understand that. Type a number, for example 45.",
     ),
+    "understand.integer_unknown": (
+        "Dat begrijp ik niet. Typ een getal, bijvoorbeeld 45, of 0 als u het niet weet.",
+        "I do not understand that. Type a number, for example 45, or 0 if you do not know.",
+    ),
     "understand.date": (
         "Dat begrijp ik niet. Typ een datum, bijvoorbeeld 1-9-2026.",
         "I do not understand that. Type a date, for example 1-9-2026.",

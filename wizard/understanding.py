@@ -6,9 +6,10 @@ The core parser behind every front end that takes typed answers (the TUI chat, p
   number as text, an ISO date) or, when the text is not understood, a hint saying what the person
   can type. Nothing is guessed: two options that fit equally well give a hint, not a choice.
 - A choice is understood from its number ("3"; "0" = "Ik weet het niet"), from the words of its
-  label, from the ``aliases`` authors add to an option in the content (``werkzoekende``,
+  label (a long word also by its start: "zelfstandig"), from the ``aliases`` authors add to an option in the content (``werkzoekende``,
   ``ik zoek werk``), from its id read as words, and from "ja"/"nee"/"weet niet" and their English.
-- A number is found in a sentence ("ik ben 45", "45 jaar"). It is returned as its digits, not as an
+- A number is found in a sentence ("ik ben 45", "45 jaar"); "0" alone is "Ik weet het niet"
+  where that is offered, as on every list (an age of 0 years is never recorded). It is returned as its digits, not as an
   int: the engine checks the range on the digits, so a 5,000-digit number is "out of range", never
   Python's ValueError. The hint for a number is the engine's own reason.
 - ``settles_at_once(typed, count, unknown)``: whether typed digits choose an option at once, i.e.
@@ -178,6 +179,9 @@ def understand(fact: Fact, typed: str) -> Understood:
     if fact.kind in ("choice", "yes_no"):
         return _choice(fact, said)
     if fact.kind == "integer":
+        if said == "0" and offers_unknown(fact):
+            # 0 is "Ik weet het niet" on every question that offers it: never zero years of age.
+            return Understood(UNKNOWN)
         return _integer(fact, typed)
     return _date(fact, typed)
 
@@ -186,6 +190,8 @@ def _not_understood(fact: Fact) -> Understood:
     if fact.kind in ("choice", "yes_no"):
         key = "understand.choice_unknown" if offers_unknown(fact) else "understand.choice"
         return Understood(hint_key=key, hint_values={"last": len(fact.value_ids())})
+    if fact.kind == "integer" and offers_unknown(fact):
+        return Understood(hint_key="understand.integer_unknown")
     return Understood(hint_key=f"understand.{fact.kind}")
 
 
@@ -234,10 +240,18 @@ def _phrases(fact: Fact) -> dict[str, set[str]]:
     return phrases
 
 
+def _alike(typed: str, word: str) -> bool:
+    """The same word, or a long one that starts the other ("zelfstandig", "zelfstandige")."""
+    if typed == word:
+        return True
+    short, long = sorted((typed, word), key=len)
+    return len(short) >= 5 and long.startswith(short)
+
+
 def _score(typed: set[str], texts: set[str]) -> int:
     """How many typed words an option's texts hold (a word counts once)."""
     words = set().union(*(text.split() for text in texts))
-    return sum(1 for word in typed if word in words)
+    return sum(1 for word in typed if any(_alike(word, own) for own in words))
 
 
 def _integer(fact: Fact, typed: str) -> Understood:
