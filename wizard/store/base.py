@@ -17,7 +17,7 @@ from collections.abc import Callable, Mapping, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
-from typing import Any, Protocol
+from typing import Any, Protocol, Self
 
 from wizard.model import Fact
 from wizard.sessions import Session
@@ -84,6 +84,8 @@ class SavedSession:
     version: int = 1
     """Bumped by every save; a save based on an older version is refused (StaleSession)."""
     expires_at: datetime | None = None
+    code: str = ""
+    """The code as stored (upper case, no spaces), whatever way it was typed."""
 
     def to_session(self, facts: Mapping[str, Fact]) -> Session:
         """The session again; raises InvalidAnswer when the content no longer allows an answer."""
@@ -151,7 +153,7 @@ class SessionStore:
     def close(self) -> None:
         """Release connections (a no-op for SQLite, which opens one per call)."""
 
-    def __enter__(self) -> SessionStore:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -240,6 +242,7 @@ class SessionStore:
             rules_version,
             int(version),
             as_datetime(expires_at),
+            stored,
         )
 
     def delete(self, code: str) -> bool:

@@ -52,7 +52,7 @@ def kiosk_refusal(args: argparse.Namespace) -> str | None:
 
 
 def launch(content: Content, args: argparse.Namespace) -> int:
-    from wizard.store import SessionStore, UnknownCode
+    from wizard.store import SessionStore, StoreError, UnknownCode
     from wizard.tui.app import run_app
 
     refusal = kiosk_refusal(args)
@@ -72,13 +72,21 @@ def launch(content: Content, args: argparse.Namespace) -> int:
     }
     if args.resume:
         try:
-            saved = SessionStore().load(args.resume)
+            store = SessionStore()
+            saved = store.load(args.resume)
             session = saved.to_session(content.facts)
         except UnknownCode as unknown:
             print(unknown.message(args.lang), file=sys.stderr)
             return 1
+        except StoreError as error:  # unreadable, damaged, unreachable: said, never a traceback
+            print(error.message(args.lang), file=sys.stderr)
+            return 1
         except InvalidAnswer as invalid:  # the content changed since it was saved
             print(invalid.reason.get(args.lang), file=sys.stderr)
             return 1
-        options.update(session=session, notes=saved.notes, code=args.resume, on=session.date)
+        # The store that read it knows its version: a save from here after another desk's
+        # is refused and kept under a new code, never silently overwriting.
+        options.update(
+            store=store, session=session, notes=saved.notes, code=saved.code, on=session.date
+        )
     return run_app(content, mode=mode, **options)
