@@ -38,9 +38,11 @@ run: sync
 test: sync-test test-tools
 	$(BIN)/python -m pytest
 
-# Debian packages the real-terminal and browser tests drive (tests/test_real_terminal.py); installed
+# Debian packages the real-terminal, browser and PostgreSQL tests drive (tests/test_real_terminal.py,
+# tests/postgres.py); installed
 # only when missing. Without apt-get those tests skip themselves.
-MISSING_TOOLS := $(if $(shell command -v tmux),,tmux) $(if $(wildcard /usr/bin/chromium),,chromium)
+MISSING_TOOLS := $(if $(shell command -v tmux),,tmux) $(if $(wildcard /usr/bin/chromium),,chromium) \
+	$(if $(wildcard /usr/lib/postgresql/*/bin/pg_ctl),,postgresql)
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 
 test-tools:
