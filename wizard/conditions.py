@@ -151,6 +151,43 @@ def evaluate(cond: Condition, known: Known) -> bool | None:
     return result.value if isinstance(result, Const) else None
 
 
+MAX_TREE_DEPTH = 64
+"""How deep a condition may nest once its derived facts are filled in (evaluation recurses)."""
+MAX_TREE_SIZE = 500
+"""How many parts a condition may have once its derived facts are filled in (evaluation visits
+each one: a derived fact read twice is evaluated twice, so chains of them can double)."""
+
+
+def measure(cond: Condition, cap: int = 10**9) -> tuple[int, int]:
+    """(depth, parts) of ``cond`` as evaluation meets it, every derived fact counted each time it is
+    read. Iterative and remembered per node, so a deep or doubling chain is measured at once.
+    Sizes stop growing at ``cap``."""
+    done: dict[int, tuple[int, int]] = {}
+    stack: list[tuple[Condition, bool]] = [(cond, False)]
+    while stack:
+        node, children_done = stack.pop()
+        if id(node) in done:
+            continue
+        children = _children(node)
+        if children_done or not children:
+            parts = [done[id(child)] for child in children]
+            depth = 1 + max((d for d, _ in parts), default=0)
+            size = min(cap, 1 + sum(n for _, n in parts))
+            done[id(node)] = (depth, size)
+        else:
+            stack.append((node, True))
+            stack.extend((child, False) for child in children if id(child) not in done)
+    return done[id(cond)]
+
+
+def _children(cond: Condition) -> tuple[Condition, ...]:
+    if isinstance(cond, Not):
+        return (cond.operand,)
+    if isinstance(cond, And | Or):
+        return cond.operands
+    return ()
+
+
 def facts_in(cond: Condition) -> frozenset[str]:
     """Every fact id the condition reads."""
     if isinstance(cond, Compare | Member):

@@ -11,7 +11,16 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from wizard.conditions import Condition, ConditionError, FactShape, facts_in, parse_condition
+from wizard.conditions import (
+    MAX_TREE_DEPTH,
+    MAX_TREE_SIZE,
+    Condition,
+    ConditionError,
+    FactShape,
+    facts_in,
+    measure,
+    parse_condition,
+)
 from wizard.content import (
     CompiledCheck,
     CompiledIncentive,
@@ -56,11 +65,30 @@ class _Collector:
         derived: Mapping[str, Condition],
     ) -> Condition | None:
         try:
-            return parse_condition(text, shapes, derived)
+            cond = parse_condition(text, shapes, derived)
         except ConditionError as exc:
             if exc.unknown_fact not in self.quiet:
                 self.add(loc, f"condition `{text}`: {exc}")
             return None
+        # Derived facts are filled in where they are read: bound what the engine will walk, so
+        # `check` refuses what could not be evaluated quickly (or would overflow the stack).
+        depth, size = measure(cond, cap=MAX_TREE_SIZE + 1)
+        if depth > MAX_TREE_DEPTH:
+            self.add(
+                loc,
+                f"condition `{text}`: nests {depth} levels deep once its derived facts are filled "
+                f"in (at most {MAX_TREE_DEPTH}); let it read the asked facts more directly",
+            )
+            return None
+        if size > MAX_TREE_SIZE:
+            self.add(
+                loc,
+                f"condition `{text}`: has more than {MAX_TREE_SIZE} parts once its derived facts "
+                "are filled in (a derived fact counts each time it is read, so chains of them "
+                "double); read the asked facts directly or use fewer derived facts in it",
+            )
+            return None
+        return cond
 
 
 _HINTS = {
@@ -287,6 +315,10 @@ def _link(
     )
 
 
+MAX_DERIVED_CHAIN = 32
+"""How many derived facts may build on each other in a row."""
+
+
 def _derive(
     facts_file: FactsFile, shapes: Mapping[str, FactShape], on_facts: _Collector
 ) -> dict[str, Condition]:
@@ -299,12 +331,22 @@ def _derive(
                 ("derived", index, "id"), f"'{derived_id}' is both a fact and a derived fact"
             )
     visiting: list[str] = []
+    too_deep: set[str] = set()
     on_derived = _Collector(on_facts.path, on_facts.raw, on_facts.problems, frozenset(pending))
 
     def resolve(name: str) -> None:
-        if name in done or name not in pending:
+        if name in done or name in too_deep or name not in pending:
             return
         index, derived = pending[name]
+        if len(visiting) >= MAX_DERIVED_CHAIN:  # before Python's own recursion limit is near
+            chain = f"{visiting[0]} -> ... -> {visiting[-1]} -> {name}"
+            on_facts.add(
+                ("derived", index, "when"),
+                f"derived fact '{name}' is reached through more than {MAX_DERIVED_CHAIN} derived "
+                f"facts in a row ({chain}); let them read the asked facts more directly",
+            )
+            too_deep.add(name)
+            return
         if name in visiting:
             cycle = " -> ".join([*visiting[visiting.index(name) :], name])
             on_facts.add(
@@ -313,10 +355,12 @@ def _derive(
             )
             return
         visiting.append(name)
-        for word in set(_WORD.findall(derived.when)):
-            if word != name:
-                resolve(word)
+        words = set(_WORD.findall(derived.when)) - {name}
+        for word in words:
+            resolve(word)
         visiting.pop()
+        if any(word in pending and word not in done for word in words):
+            return  # it reads a derived fact already reported broken: no second error
         cond = on_derived.condition(("derived", index, "when"), derived.when, shapes, done)
         if cond is not None:
             done[name] = cond
