@@ -76,15 +76,15 @@ async def test_kiosk_idle_countdown_then_a_full_wipe() -> None:
         clock.now += 100
         app.tick_idle()
         warning = app.query_one("#idle-warning", Static)
-        assert not warning.display  # 20 s left: no countdown yet
-        clock.now += 10
+        assert not warning.display  # 20 s before the timeout: no countdown yet
+        clock.now += 25  # 5 s after the timeout: the 15 s countdown runs
         app.tick_idle()
         assert warning.display
         assert "Over 10 seconden" in str(warning.render())
         await press(pilot, "down")  # someone is there: the countdown stops
         assert not warning.display
         assert len(app.session.answers) == 2
-        clock.now += 121
+        clock.now += 135  # the timeout and the whole countdown
         app.tick_idle()
         await settle(pilot)
         assert page_of(app) == "welcome"
