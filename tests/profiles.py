@@ -8,8 +8,9 @@ from pathlib import Path
 from wizard.conditions import UNKNOWN
 from wizard.engine import Engine
 from wizard.matching import Result
+from wizard.model import Lang
 from wizard.replay import load_scenario
-from wizard.sessions import UNKNOWN_ANSWER
+from wizard.sessions import UNKNOWN_ANSWER, Session
 
 PROFILES = {
     "worker": "01_bediende_voltijds_bijscholen.yaml",
@@ -19,15 +20,23 @@ PROFILES = {
 """The three typical people of issue #12, each built from its scenario's answers."""
 
 
-def profile_result(engine: Engine, scenario_file: Path) -> tuple[Result, list[str]]:
-    """The result for a scenario's answers; a question the scenario does not answer (content
+def scenario_session(
+    engine: Engine, scenario_file: Path, lang: Lang | None = None
+) -> tuple[Session, list[str]]:
+    """A scenario's answers given one by one; a question the scenario does not answer (content
     newer than the scenario) is answered "weet ik niet" and named."""
     scenario = load_scenario(scenario_file)
-    session = engine.start(scenario.date, scenario.lang)
+    session = engine.start(scenario.date, lang or scenario.lang)
     guessed: list[str] = []
     while (question := engine.current_question(session)) is not None:
         if question.fact not in scenario.answers:
             guessed.append(question.fact)
         raw = scenario.answers.get(question.fact, UNKNOWN)
         session = engine.answer(session, UNKNOWN if raw == UNKNOWN_ANSWER else raw)
+    return session, guessed
+
+
+def profile_result(engine: Engine, scenario_file: Path) -> tuple[Result, list[str]]:
+    """The result for a scenario's answers (see ``scenario_session``)."""
+    session, guessed = scenario_session(engine, scenario_file)
     return engine.result(session), guessed

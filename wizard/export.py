@@ -25,6 +25,7 @@ from wizard.report import (
     heading,
     item_detail,
     why_not,
+    why_not_grouped,
 )
 from wizard.sessions import Answer, Session
 from wizard.ui_texts import say
@@ -88,12 +89,7 @@ def glance_line(item: GlanceItem, lang: Lang) -> tuple[str, str]:
 
 
 def why_not_groups(summary: Summary) -> list[tuple[str, list[WhyNot]]]:
-    groups = []
-    for other, kind in ((False, "not_eligible"), (True, "not_eligible_other")):
-        rows = [row for row in summary.why_not if row.other == other]
-        if rows:
-            groups.append((heading(kind, summary.lang), rows))
-    return groups
+    return [(heading(g, summary.lang), rows) for g, rows in why_not_grouped(list(summary.why_not))]
 
 
 def answers_given(
@@ -159,7 +155,9 @@ def to_markdown(
             lines += [f"- {_md(text)}" for text in texts]
     for title, rows in why_not_groups(summary):
         lines += ["", f"## {_md(title)}", ""]
-        lines += [f"- {_md(row.name)}: {_md(row.reason)}" for row in rows]
+        lines += [
+            f"- {_md(row.name)}{': ' + _md(row.reason) if row.reason else ''}" for row in rows
+        ]
     lines += ["", f"## {say('export.answers', lang)}", ""]
     lines += [f"- {_md(q)} **{_md(a)}**" for q, a in summary.answers] or [
         say("export.no_answers", lang)
@@ -302,7 +300,10 @@ def to_html(
         out.append("</section>")
     for title, rows in why_not_groups(summary):
         out += ['<section class="why-not">', f"<h2>{_html(title)}</h2>", "<ul>"]
-        out += [f"<li>{_html(row.name)}: {_html(row.reason)}</li>" for row in rows]
+        out += [
+            f"<li>{_html(row.name)}{': ' + _html(row.reason) if row.reason else ''}</li>"
+            for row in rows
+        ]
         out += ["</ul>", "</section>"]
     out += ['<section class="answers">', f"<h2>{_html(say('export.answers', summary.lang))}</h2>"]
     if summary.answers:

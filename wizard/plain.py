@@ -1,7 +1,12 @@
 """Plain mode: the same questions line by line, for screen readers, pipes and dumb terminals.
 
-No colour, no cursor movement, no box drawing: just numbered options and a prompt. ``terug`` goes
-back, ``?`` shows the help text. Works with piped standard input (each line answers one question).
+No colour, no cursor movement, no box drawing: numbered options and a prompt. An answer is a number
+or words (``understanding``); each one is said back ("U koos: ..."). ``terug`` goes back, ``?``
+explains. After the last question comes a check step: every answer listed, one changed by its
+number, Enter for the result. The result opens with the glance; a number then reads that
+instrument's card, ``waarom`` why the others do not fit. When the input ends before the last
+question, the person is told the result is incomplete: nothing is recommended on half the answers.
+Works with piped standard input (each line answers one question).
 """
 
 from __future__ import annotations
@@ -9,28 +14,33 @@ from __future__ import annotations
 from pathlib import Path
 from typing import BinaryIO, TextIO
 
-from wizard.conditions import UNKNOWN
 from wizard.content import CompiledQuestion
 from wizard.engine import Engine
+from wizard.export import answer_label
 from wizard.model import Lang
 from wizard.recording import scenario_yaml
-from wizard.report_text import render_text
+from wizard.report import card, glance, status_word, why_not
+from wizard.report_text import render_card, render_glance, render_why_not
 from wizard.sanitize import (
     MAX_LINE_BYTES,
     UNDECODABLE,
     Undecodable,
-    bounded_int,
     clean_line,
     decode_line,
     for_terminal,
     has_surrogates,
 )
-from wizard.sessions import InvalidAnswer, Session, is_whole_number
+from wizard.sessions import Answer, InvalidAnswer, Session
 from wizard.ui_texts import say
+from wizard.understanding import offers_unknown, understand
 
 BACK_WORDS = {"terug", "back", "vorige"}
 HELP_WORDS = {"?", "help", "uitleg"}
-UNKNOWN_WORDS = {"0", "weet niet", "weet_niet", "ik weet het niet", "?0", "dont know", "don't know"}
+DONE_WORDS = {"", "klaar", "verder", "resultaat", "ok", "done", "result", "continue"}
+"""At the check step: show the result."""
+WHY_WORDS = {"waarom", "why", "waarom niet", "why not"}
+ALL_WORDS = {"alles", "all"}
+STOP_WORDS = {"", "stop", "einde", "klaar", "quit", "end", "done"}
 
 
 class PlainRunner:
@@ -71,76 +81,219 @@ class PlainRunner:
             return ""
         return clean_line(text) + "\n"
 
-    def show(self, question: CompiledQuestion, session: Session) -> None:
+    def show(self, question: CompiledQuestion, session: Session, top: str = "") -> None:
         lang = session.lang
         fact = self.engine.content.facts[question.fact]
         number, total = self.engine.progress(session)
         self.write()
-        self.write(say("progress", lang, n=number, total=total))
+        self.write(top or say("progress", lang, n=number, total=total))
         self.write(question.model.text.get(lang))
         if fact.kind in ("choice", "yes_no"):
             for index, value in enumerate(fact.value_ids(), start=1):
                 self.write(f"  {index}. {fact.value_label(value, lang)}")
-            if fact.offer_unknown or fact.optional:
+            if offers_unknown(fact):
                 self.write(f"  0. {say('unknown', lang)}")
             self.write(say("plain.hint", lang))
+        elif fact.kind == "integer" and offers_unknown(fact):
+            self.write(say("plain.number_hint_unknown", lang))
         else:
-            self.write(say("plain.number_hint", lang))
+            self.write(
+                say("plain.number_hint" if fact.kind == "integer" else "plain.date_hint", lang)
+            )
 
-    def interpret(self, question: CompiledQuestion, line: str) -> object:
+    @staticmethod
+    def numbers(last: int, lang: Lang) -> str:
+        """ "1" or "1 tot 3": the numbers a person can type."""
+        return "1" if last == 1 else f"1 {'tot' if lang == 'nl' else 'to'} {last}"
+
+    def said(self, fact_id: str, value: Answer, lang: Lang) -> str:
+        return answer_label(self.engine.content, fact_id, value, lang)
+
+    def read_answer(
+        self, question: CompiledQuestion, session: Session, top: str = ""
+    ) -> tuple[str, object] | None:
+        """Ask ``question`` until it gets an answer it understands: ("answer", value), ("back",
+        None), or None at the end of input. Help and what is not understood ask again."""
+        lang = session.lang
         fact = self.engine.content.facts[question.fact]
-        text = line.strip()
-        if fact.kind == "integer" and is_whole_number(text):
-            return text
-        if text.lower() in UNKNOWN_WORDS:
-            return UNKNOWN
-        if fact.kind in ("choice", "yes_no"):
-            values = fact.value_ids()
-            chosen = bounded_int(text, 1, len(values)).value
-            if chosen is not None:
-                return values[chosen - 1]
-            labels = {fact.value_label(v, lang).lower(): v for v in values for lang in ("nl", "en")}
-            return labels.get(text.lower(), text)
-        return text
-
-    def run(self, session: Session) -> int:
         while True:
-            question = self.engine.current_question(session)
-            if question is None:
-                break
-            self.show(question, session)
-            line = self.read_line(session.lang)
+            self.show(question, session, top)
+            line = self.read_line(lang)
             if line is None:
                 continue
             if not line:
-                self.write()
-                self.write(say("plain.ended", session.lang))
-                self.write(
-                    render_text(self.engine.content, self.engine.result(session), session.lang)
-                )
-                if self.record is not None:
-                    self.write(say("plain.not_recorded", session.lang))
-                return 1
+                return None
             if self.echo:
                 self.write(f"> {line.rstrip()}")
             word = line.strip().lower()
             if word in BACK_WORDS:
-                if not self.engine.walk(session).asked:
-                    self.write(say("first", session.lang))
-                session, _ = self.engine.back(session)
-                continue
+                return "back", None
             if word in HELP_WORDS:
                 help_text = question.model.help
-                self.write(
-                    help_text.get(session.lang) if help_text else say("plain.no_help", session.lang)
-                )
+                self.write(help_text.get(lang) if help_text else say("plain.no_help", lang))
+                continue
+            understood = understand(fact, line)
+            if understood.value is None:
+                self.write(understood.hint(lang))
+                continue
+            return "answer", understood.value
+
+    def questions(self, session: Session) -> tuple[Session, bool]:
+        """Ask until every question is answered (True) or the input ends (False)."""
+        lang = session.lang
+        while (question := self.engine.current_question(session)) is not None:
+            got = self.read_answer(question, session)
+            if got is None:
+                return session, False
+            kind, value = got
+            if kind == "back":
+                if not self.engine.walk(session).asked:
+                    self.write(say("first", lang))
+                session, _ = self.engine.back(session)
                 continue
             try:
-                session = self.engine.answer(session, self.interpret(question, line))
+                session = self.engine.answer(session, value)
             except InvalidAnswer as exc:
-                self.write(exc.reason.get(session.lang))
+                self.write(exc.reason.get(lang))
+                continue
+            shown = self.said(question.fact, session.answer_map[question.fact], lang)
+            self.write(say("plain.you_chose", lang, answer=shown))
+        return session, True
+
+    def check_step(self, session: Session) -> tuple[Session, bool]:
+        """Every answer listed; a number changes one. True: show the result (Enter, or the end
+        of the input: every question is answered); False: questions to ask again."""
+        lang = session.lang
+        while True:
+            walk = self.engine.walk(session)
+            self.write()
+            self.write(say("plain.check_title", lang))
+            for number, question in enumerate(walk.asked, start=1):
+                shown = self.said(question.fact, walk.known[question.fact], lang)
+                text = question.model.text.get(lang)
+                self.write(f"  {number}. {text} {say('plain.your_answer', lang, answer=shown)}")
+            self.write(say("plain.check_hint", lang, last=len(walk.asked)))
+            line = self.read_line(lang)
+            if line is None:
+                continue
+            if not line:
+                return session, True
+            if self.echo:
+                self.write(f"> {line.rstrip()}")
+            word = line.strip().lower()
+            if word in DONE_WORDS:
+                return session, True
+            if word in BACK_WORDS:
+                return self.engine.back(session)[0], False
+            if word.isdigit() and 1 <= int(word[:4]) <= len(walk.asked):
+                return self.change(session, walk.asked[int(word[:4]) - 1]), False
+            self.write(say("plain.check_not_understood", lang, last=len(walk.asked)))
+
+    def change(self, session: Session, question: CompiledQuestion) -> Session:
+        """Ask ``question`` again and apply the new answer, saying what it changes."""
+        lang = session.lang
+        fact = question.fact
+        now = self.said(fact, session.answer_map[fact], lang)
+        while True:
+            got = self.read_answer(question, session, say("plain.changing", lang, answer=now))
+            if got is None or got[0] == "back":
+                return session
+            try:
+                outcome = self.engine.edit(session, fact, got[1])
+            except InvalidAnswer as exc:
+                self.write(exc.reason.get(lang))
+                continue
+            break
+        updated = outcome.session
+        self.write(
+            say("plain.you_chose", lang, answer=self.said(fact, updated.answer_map[fact], lang))
+        )
+        content = self.engine.content
+        texts = {q.fact: q.model.text.get(lang) for q in content.questions.values()}
+        if outcome.dropped:
+            dropped = "; ".join(texts.get(f, f) for f in outcome.dropped)
+            self.write(f"{say('tui.confirm_dropped', lang)}: {dropped}")
+        for instrument, before, after in outcome.changed:
+            name = content.incentives[instrument].model.name.get(lang)
+            was, becomes = status_word(before, lang), status_word(after, lang)
+            self.write(say("plain.changed", lang, name=name, before=was, after=becomes))
+        return updated
+
+    def ended_early(self, session: Session) -> int:
+        """The input ended before the last question: say so, and recommend nothing."""
+        lang = session.lang
+        result = self.engine.result(session)
         self.write()
-        self.write(render_text(self.engine.content, self.engine.result(session), session.lang))
+        self.write(say("plain.ended", lang))
+        self.write(say("plain.incomplete", lang))
+        certain = [
+            i
+            for i, v in result.verdicts.items()
+            if v.shown_status == "eligible" and not v.tip and i in result.recommended
+        ]
+        if certain:
+            names = "; ".join(
+                self.engine.content.incentives[i].model.name.get(lang) for i in certain
+            )
+            self.write(say("plain.certain_so_far", lang, names=names))
+        self.write()
+        for line in glance(self.engine.content, result, lang).footer:
+            self.write(line)
+        if self.record is not None:
+            self.write(say("plain.not_recorded", lang))
+        return 1
+
+    def show_result(self, session: Session) -> None:
+        """The glance first; then a number reads a card, 'waarom' why not, Enter stops."""
+        lang = session.lang
+        content = self.engine.content
+        result = self.engine.result(session)
+        summary = glance(content, result, lang)
+        self.write()
+        for text in render_glance(summary, height=None, see_why=say("plain.see_why", lang)):
+            self.write(text)
+        self.write()
+        for text in summary.footer:
+            self.write(text)
+        items = summary.items
+        while True:
+            self.write()
+            self.write(
+                say("plain.more", lang, numbers=self.numbers(len(items), lang))
+                if items
+                else say("plain.more_why", lang)
+            )
+            line = self.read_line(lang)
+            if line is None:
+                continue
+            if self.echo and line:
+                self.write(f"> {line.rstrip()}")
+            word = line.strip().lower()
+            if not line or word in STOP_WORDS:
+                return
+            chosen = [item for item in items if word == str(item.number)]
+            if word in ALL_WORDS:
+                chosen = list(items)
+            for item in chosen:
+                self.write()
+                for text in render_card(card(content, result, item.instrument, lang), lang=lang):
+                    self.write(text)
+            if word in WHY_WORDS:
+                self.write()
+                for text in render_why_not(why_not(content, result, lang), lang):
+                    self.write(text)
+            elif not chosen:
+                self.write(say("plain.more_not_understood", lang))
+
+    def run(self, session: Session) -> int:
+        while True:
+            session, answered = self.questions(session)
+            if not answered:
+                return self.ended_early(session)
+            session, done = self.check_step(session)
+            if done:
+                break
+        self.show_result(session)
         if self.record is not None:
             return self.save_recording(session, self.record)
         return 0

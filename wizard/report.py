@@ -139,14 +139,30 @@ class Card:
 
 @dataclass(frozen=True)
 class WhyNot:
-    """An instrument that does not fit, with the short reason; ``other`` when it is for other
-    people or goals (named last, after what would have served the person)."""
+    """An instrument not on the glance, with the short reason, in one of ``WHY_NOT_GROUPS``:
+    "not_eligible" (it would serve the goal), "also" (open, but a weaker fit), "not_assessed"
+    (a weak fit, not looked into; no reason repeated), "not_eligible_other" (for other people
+    or goals, named last)."""
 
     instrument: str
     status: str
     name: str
     reason: str
     other: bool = False
+    group: str = "not_eligible"
+
+
+WHY_NOT_GROUPS = ("not_eligible", "also", "not_assessed", "not_eligible_other")
+"""The order the groups are read in: the reasons that matter first."""
+
+
+def why_not_grouped(rows: list[WhyNot]) -> list[tuple[str, list[WhyNot]]]:
+    """(group, rows) in reading order, empty groups left out; ``heading(group)`` titles each."""
+    return [
+        (g, [r for r in rows if r.group == g])
+        for g in WHY_NOT_GROUPS
+        if any(r.group == g for r in rows)
+    ]
 
 
 # --- building it -----------------------------------------------------------------------------------
@@ -428,14 +444,18 @@ def why_not(content: Content, result: Result, lang: Lang) -> list[WhyNot]:
     for instrument, verdict in result.verdicts.items():
         if instrument in listed or verdict.tip:
             continue
+        status = verdict.shown_status
         other = verdict.fit == 0 or any(facts <= {first_fact} for facts in verdict.ruled_out_by)
         reason = as_sentences(verdict.reasons[0].get(lang)) if verdict.reasons else ""
-        rows.append(
-            WhyNot(
-                instrument, verdict.shown_status, _name(content, instrument, lang), reason, other
-            )
-        )
-    return sorted(rows, key=lambda row: (row.other, row.status != "not_eligible"))
+        if status == "not_eligible":
+            group = "not_eligible_other" if other else "not_eligible"
+        elif status == "not_assessed":
+            group, reason = "not_assessed", ""  # the heading says why, once
+        else:
+            group = "also"
+        name = _name(content, instrument, lang)
+        rows.append(WhyNot(instrument, status, name, reason, other, group))
+    return sorted(rows, key=lambda row: WHY_NOT_GROUPS.index(row.group))
 
 
 # --- sections (the older page structure, built from the same glance and cards) ----------------------
@@ -499,15 +519,12 @@ def result_sections(content: Content, result: Result, lang: Lang) -> list[Sectio
             for t in result.tips
         )
         sections.append(Section("tips", heading("tips", lang), tips))
-    rows = why_not(content, result, lang)
-    for other, kind in ((False, "not_eligible"), (True, "not_eligible_other")):
+    for kind, rows in why_not_grouped(why_not(content, result, lang)):
         named = tuple(
             Entry(row.instrument, f"- {row.name}: {row.reason}" if row.reason else f"- {row.name}")
             for row in rows
-            if row.other == other
         )
-        if named:
-            sections.append(Section(kind, heading(kind, lang), named))
+        sections.append(Section(kind, heading(kind, lang), named))
     sections.append(Section("footer", "", text=summary.footer))
     return sections
 

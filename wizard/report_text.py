@@ -21,6 +21,7 @@ from wizard.report import (
     heading,
     item_detail,
     why_not,
+    why_not_grouped,
 )
 
 # --- ------------------------------------------------------------------------------------
@@ -95,11 +96,8 @@ def render_card(item: Card, width: int = SCREEN_WIDTH, lang: Lang = "nl") -> lis
 
 def render_why_not(rows: list[WhyNot], lang: Lang, width: int = SCREEN_WIDTH) -> list[str]:
     lines: list[str] = []
-    for other in (False, True):
-        chosen = [row for row in rows if row.other == other]
-        if not chosen:
-            continue
-        lines.append(heading("not_eligible_other" if other else "not_eligible", lang) + ":")
+    for group, chosen in why_not_grouped(rows):
+        lines.append(heading(group, lang) + ":")
         for row in chosen:
             text = f"{row.name}: {row.reason}" if row.reason else row.name
             lines.extend(_wrap(text, width, "  ", "- "))

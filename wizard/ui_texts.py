@@ -13,12 +13,65 @@ UI_TEXTS: dict[str, tuple[str, str]] = {
     "progress": ("Vraag {n} van ongeveer {total}", "Question {n} of about {total}"),
     "unknown": ("Ik weet het niet", "I don't know"),
     "plain.hint": (
-        "Typ het nummer van uw antwoord. '?' geeft uitleg, 'terug' gaat naar de vorige vraag.",
-        "Type the number of your answer. '?' explains, 'back' goes to the previous question.",
+        "Typ het nummer van uw antwoord, of een woord eruit. '?' geeft uitleg, 'terug' gaat "
+        "naar de vorige vraag.",
+        "Type the number of your answer, or a word from it. '?' explains, 'back' goes to the "
+        "previous question.",
     ),
     "plain.number_hint": (
         "Typ een getal. '?' geeft uitleg, 'terug' gaat naar de vorige vraag.",
         "Type a number. '?' explains, 'back' goes to the previous question.",
+    ),
+    "plain.number_hint_unknown": (
+        "Typ een getal, of 0 als u het niet weet. '?' geeft uitleg, 'terug' gaat naar de vorige "
+        "vraag.",
+        "Type a number, or 0 if you do not know. '?' explains, 'back' goes to the previous "
+        "question.",
+    ),
+    "plain.date_hint": (
+        "Typ een datum, bijvoorbeeld 1-9-2026. '?' geeft uitleg, 'terug' gaat naar de vorige "
+        "vraag.",
+        "Type a date, for example 2026-09-01. '?' explains, 'back' goes to the previous question.",
+    ),
+    "plain.you_chose": ("U koos: {answer}", "You chose: {answer}"),
+    "plain.your_answer": ("Uw antwoord: {answer}", "Your answer: {answer}"),
+    "plain.check_title": ("Controleer uw antwoorden:", "Check your answers:"),
+    "plain.check_hint": (
+        "Klopt alles? Druk dan op Enter om uw resultaat te zien. Wilt u iets wijzigen? Typ het "
+        "nummer van dat antwoord (1 tot {last}).",
+        "Is everything right? Then press Enter to see your result. Want to change something? "
+        "Type the number of that answer (1 to {last}).",
+    ),
+    "plain.check_not_understood": (
+        "Dat begrijp ik niet. Druk op Enter voor uw resultaat, of typ een nummer van 1 tot {last}.",
+        "I do not understand that. Press Enter for your result, or type a number from 1 to {last}.",
+    ),
+    "plain.changing": (
+        "U wijzigt dit antwoord. Nu: {answer}. Typ 'terug' om het zo te laten.",
+        "You are changing this answer. Now: {answer}. Type 'back' to leave it.",
+    ),
+    "plain.changed": ("{name}: was {before}, nu {after}.", "{name}: was {before}, now {after}."),
+    "plain.incomplete": (
+        "Uw resultaat is dus niet volledig. Leerwijzer zegt nog niet wat bij u past: beantwoord "
+        "eerst alle vragen.",
+        "So your result is not complete. Leerwijzer does not say yet what fits you: answer every "
+        "question first.",
+    ),
+    "plain.certain_so_far": ("Wel al zeker: {names}.", "Already certain: {names}."),
+    "plain.see_why": ("Typ 'waarom' om te lezen waarom.", "Type 'why' to read why."),
+    "plain.more": (
+        "Typ {numbers} om alles over die maatregel te lezen, 'waarom' voor wat niet past, of "
+        "druk op Enter om te stoppen.",
+        "Type {numbers} to read all about that measure, 'why' for what does not fit, or press "
+        "Enter to stop.",
+    ),
+    "plain.more_why": (
+        "Typ 'waarom' voor wat niet past, of druk op Enter om te stoppen.",
+        "Type 'why' for what does not fit, or press Enter to stop.",
+    ),
+    "plain.more_not_understood": (
+        "Dat begrijp ik niet. Typ een nummer, 'waarom', of druk op Enter om te stoppen.",
+        "I do not understand that. Type a number, 'why', or press Enter to stop.",
     ),
     "plain.no_help": (
         "Bij deze vraag is geen extra uitleg.",
