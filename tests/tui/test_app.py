@@ -1,4 +1,5 @@
-"""The Textual front end, driven by key presses on the tiny content set (not the real content)."""
+"""The Textual front end, driven by key presses on the tiny content set (not the real content):
+the conversation, input that forgives, the result glance, keys and help that tell the truth."""
 
 from __future__ import annotations
 
@@ -6,13 +7,17 @@ from datetime import date
 from pathlib import Path
 
 from textual.pilot import Pilot
-from textual.widgets import Input, Static
+from textual.widgets import Button, Input, Static
 
 from wizard.conditions import UNKNOWN
 from wizard.content import Content
 from wizard.loading import load_content
 from wizard.tui.app import WizardApp
-from wizard.tui.widgets import MARKER, ChoiceList
+from wizard.tui.composer import MARKER
+from wizard.tui.conversation import Reply, Said
+from wizard.tui.dialogs import ConfirmEditScreen
+from wizard.tui.result_view import CardScreen
+from wizard.tui.widgets import HelpScreen
 
 TINY = Path(__file__).resolve().parent.parent / "data" / "tiny"
 ON = date(2026, 1, 1)
@@ -28,13 +33,13 @@ def make_app(lang: str = "nl") -> WizardApp:
 
 
 async def settle(pilot: Pilot[None]) -> None:
-    """Wait until the page has been replaced and the app accepts keys again."""
+    """Wait until the page has been brought up to date and the app accepts keys again."""
     app = pilot.app
     assert isinstance(app, WizardApp)
     for _ in range(100):
         await app.workers.wait_for_complete()
         await pilot.pause()
-        if not app.busy:
+        if not app.busy or len(app.screen_stack) > 1:
             return
     raise AssertionError("the page never finished loading")
 
@@ -46,17 +51,14 @@ async def press(pilot: Pilot[None], *keys: str) -> None:
         await settle(pilot)
 
 
+async def type_text(pilot: Pilot[None], text: str) -> None:
+    """Type ``text`` (letters, digits, spaces) and press Enter."""
+    await pilot.press(*[("space" if char == " " else char) for char in text])
+    await press(pilot, "enter")
+
+
 def text_of(app: WizardApp, selector: str) -> str:
     return "\n".join(str(widget.render()) for widget in app.screen.query(selector).results(Static))
-
-
-def expected_progress(
-    app: WizardApp, number: int, word: str = "Vraag", about: str = "van ongeveer"
-) -> str:
-    """The progress line for question ``number``; the estimate itself is the engine's business."""
-    shown, total = app.engine.progress(app.session)
-    assert shown == number
-    return f"{word} {number} {about} {total}"
 
 
 def page_of(app: WizardApp) -> str:
@@ -68,156 +70,211 @@ def lang_of(app: WizardApp) -> str:
     return app.session.lang
 
 
-def page_text(app: WizardApp) -> str:
-    return text_of(app, "#page Static")
+def asked(app: WizardApp) -> str:
+    """Leerwijzer's last message: the question being asked (with the progress above it)."""
+    return str(app.query(Said).last().render())
 
 
-def option_text(app: WizardApp, selector: str) -> str:
-    return "\n".join(str(o.prompt) for o in app.query_one(selector, ChoiceList).options)
+def question_of(app: WizardApp) -> str:
+    return asked(app).splitlines()[-1]
+
+
+def conversation_text(app: WizardApp) -> str:
+    return "\n".join(str(w.render()) for w in app.conversation.children)
 
 
 def option_prompts(app: WizardApp) -> list[str]:
-    choices = app.query_one("#choices", ChoiceList)
-    return [str(option.prompt) for option in choices.options]
+    return app.composer.choices.shown_labels()
 
 
-async def test_full_path_to_result_by_keys() -> None:
+def error_of(app: WizardApp) -> str:
+    error = app.query_one("#error", Static)
+    return str(error.render()) if error.display else ""
+
+
+def glance_text(app: WizardApp) -> str:
+    shown = [text_of(app, "#result Static")]
+    shown += [str(option.prompt) for option in app.query_one("#glance").options]  # type: ignore[attr-defined]
+    return "\n".join(shown)
+
+
+def expected_progress(app: WizardApp, number: int) -> str:
+    shown, total = app.engine.progress(app.session)
+    assert shown == number
+    return f"Vraag {number} van ongeveer {total}"
+
+
+async def test_a_conversation_from_the_first_question_to_the_result_by_keys() -> None:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        assert text_of(app, "#progress") == expected_progress(app, 1)
-        assert text_of(app, "#question") == "Wat is uw rol?"
+        assert asked(app) == f"{expected_progress(app, 1)}\nWat is uw rol?"
         prompts = option_prompts(app)
-        assert prompts[0] == "▶ 1. Student"  # the cursor: a glyph and bold, not colour alone
-        assert prompts[1] == "  2. Personeel"
-        assert prompts[-1].strip() == "0. Ik weet het niet"
-        await press(pilot, "1")  # role = Student
-        assert text_of(app, "#question") == "Wat wilt u doen?"
-        assert text_of(app, "#progress") == expected_progress(app, 2)
-        await press(pilot, "1")  # goal = Lenen
-        assert text_of(app, "#question") == "Studeert u voltijds?"
-        await press(pilot, "enter")  # fulltime = ja (highlighted first)
-        assert page_of(app) == "check"  # check your answers before the result
+        assert prompts[0] == "   1. Student"  # nothing is highlighted: a stray Enter never answers
+        assert prompts[-1] == "   0. Ik weet het niet"
+        assert isinstance(app.focused, Input)
+        await press(pilot, "1")  # three options: "1" cannot grow, so it answers at once
+        assert question_of(app) == "Wat wilt u doen?"
+        # the history stays: the question and the reply above the new question
+        assert "Wat is uw rol?\nStudent\n" in conversation_text(app)
+        await type_text(pilot, "lenen")  # a word from the label
+        assert question_of(app) == "Studeert u voltijds?"
+        await type_text(pilot, "ja")
+        assert page_of(app) == "check"  # checking the answers is reading the conversation
         assert dict(app.session.answers) == {"role": "student", "goal": "borrow", "fulltime": "ja"}
-        assert "Uw antwoord: Student" in option_text(app, "#answers")
-        await press(pilot, "tab", "enter")  # "Toon mijn resultaat"
+        assert [reply.line.text for reply in app.query(Reply)] == ["Student", "Lenen", "Ja"]
+        focused: object = app.focused
+        assert focused is app.query_one("#go", Button)
+        assert str(app.query_one("#go", Button).label) == "Toon mijn resultaat"
+        await press(pilot, "enter")  # the focused action shows the result
         assert page_of(app) == "result"
-        shown = page_text(app)
-        recommended = shown.index("Aanbevolen voor u")
-        assert "1. Campuskaart" in shown
-        assert shown.index("1. Campuskaart") > recommended
-        assert "Wat nu: Ga naar de balie." in shown
-        assert shown.index("Stadspas: u hebt al een campuskaart") > shown.index("1. Campuskaart")
+        shown = glance_text(app)
+        assert "Uw resultaat" in shown
+        assert "1. ✔ zeker · Campuskaart: Gratis lenen." in shown
+        assert "Eerst: Ga naar de balie." in shown
         assert "Regels versie tiny-1, peildatum 01-01-2026" in shown
+        await press(pilot, "enter")  # the best one's card
+        assert isinstance(app.screen, CardScreen)
+        assert "Ga naar de balie." in text_of(app, "#card-body")
+        await press(pilot, "escape")
+        assert page_of(app) == "result"
+        assert not isinstance(app.screen, CardScreen)
 
-        await press(pilot, "r")  # start again
-        assert page_of(app) == "question"
+
+async def test_enter_on_an_unselected_list_does_nothing() -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        for _ in range(5):
+            await press(pilot, "enter")
         assert app.session.answers == ()
-        assert text_of(app, "#question") == "Wat is uw rol?"
+        assert question_of(app) == "Wat is uw rol?"
+        assert error_of(app) == ""
 
 
 async def test_arrow_keys_move_the_marker_and_enter_chooses() -> None:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await press(pilot, "down", "down")
+        await press(pilot, "down", "down", "down", "up")
         prompts = option_prompts(app)
-        assert prompts[2] == f"{MARKER}3. Bezoeker"
+        assert prompts[1] == f"{MARKER} 2. Personeel"
         assert not prompts[0].startswith(MARKER)
         await press(pilot, "enter")
-        assert dict(app.session.answers) == {"role": "visitor"}
-        assert text_of(app, "#question") == "Woont u in de stad?"
+        assert dict(app.session.answers) == {"role": "staff"}
+        assert question_of(app) == "Wat wilt u doen?"
+        assert not any(p.startswith(MARKER) for p in option_prompts(app))  # a fresh start
 
 
-async def test_escape_goes_back_and_keeps_the_app_consistent() -> None:
+async def test_what_is_not_understood_is_answered_with_what_to_type() -> None:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await press(pilot, "2", "1", "tab", "enter")  # role = staff, goal = borrow -> result
-        assert page_of(app) == "result"
-        await press(pilot, "escape")  # back from the result to checking the answers
+        await type_text(pilot, "banaan")
+        assert app.session.answers == ()
+        assert "een nummer van 1 tot 3" in error_of(app)  # what the person can type
+        app.composer.entry.value = ""
+        await type_text(pilot, "ik ben bezoeker")
+        assert dict(app.session.answers) == {"role": "visitor"}
+        assert error_of(app) == ""  # the next question starts clean
+
+
+async def test_escape_goes_back_and_says_the_earlier_answer() -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await press(pilot, "2", "1")  # role = staff, goal = borrow: all asked
         assert page_of(app) == "check"
-        await press(pilot, "escape")  # and from there to the goal question
+        await press(pilot, "enter")
+        assert page_of(app) == "result"
+        await press(pilot, "escape")  # from the result to the answers (as help says)
+        assert page_of(app) == "check"
+        await press(pilot, "escape")  # from the answers to the last question
         assert page_of(app) == "question"
         assert dict(app.session.answers) == {"role": "staff"}
-        assert text_of(app, "#question") == "Wat wilt u doen?"
-        assert option_prompts(app)[0] == f"{MARKER}1. Lenen"  # the earlier answer is pre-selected
+        assert question_of(app) == "Wat wilt u doen?"
+        assert text_of(app, "#hint") == "Eerder koos u: Lenen"
+        assert not any(p.startswith(MARKER) for p in option_prompts(app))
         await press(pilot, "escape")
         assert app.session.answers == ()
-        assert text_of(app, "#question") == "Wat is uw rol?"
-        assert text_of(app, "#progress") == expected_progress(app, 1)
-        assert option_prompts(app)[1] == f"{MARKER}2. Personeel"
+        assert asked(app) == f"{expected_progress(app, 1)}\nWat is uw rol?"
         await press(pilot, "escape")  # nothing before the first question: nothing changes
         assert app.session.answers == ()
-        assert text_of(app, "#question") == "Wat is uw rol?"
         await press(pilot, "1", "2")  # a different path still works after going back
         assert dict(app.session.answers) == {"role": "student", "goal": "study"}
-        assert text_of(app, "#question") == "Studeert u voltijds?"
+        assert question_of(app) == "Studeert u voltijds?"
 
 
-async def test_invalid_integer_shows_the_reason_and_the_question_stays() -> None:
+async def test_numbers_are_refused_with_a_reason_and_understood_in_a_sentence() -> None:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await press(pilot, "3", "1")  # visitor, resident = ja
-        assert text_of(app, "#question") == "Hoe oud bent u?"
+        assert question_of(app) == "Hoe oud bent u?"
         before = app.session
-        assert not app.query_one("#error", Static).display
-        await pilot.press("a", "b", "c", "enter")
-        await settle(pilot)
+        await type_text(pilot, "abc")
         assert app.session == before
-        assert text_of(app, "#question") == "Hoe oud bent u?"
-        error = app.query_one("#error", Static)
-        assert error.display
-        assert str(error.render()) == "Let op: Geef een getal voor 'Leeftijd', bijvoorbeeld 35."
+        assert "een getal, bijvoorbeeld 45" in error_of(app)
         entry = app.query_one("#entry", Input)
         entry.value = ""
-        await pilot.press("2", "0", "0", "enter")  # out of range
-        await settle(pilot)
+        await type_text(pilot, "200")
         assert app.session == before
-        assert "200 kan niet" in str(app.query_one("#error", Static).render())
+        assert "200 kan niet" in error_of(app)
+        entry.value = "9" * 4301  # Python's int() refuses this many digits: never a traceback
+        await press(pilot, "enter")
+        assert app.session == before
+        assert "kan niet" in error_of(app)
+        assert app.is_running
         entry.value = ""
-        await pilot.press("4", "2", "enter")
-        await settle(pilot)
+        await type_text(pilot, "ik ben 42")
         assert dict(app.session.answers) == {"role": "visitor", "resident": "ja", "age": 42}
-        assert text_of(app, "#question") == "Wat wilt u doen?"
+        assert question_of(app) == "Wat wilt u doen?"
 
 
-async def test_language_toggle_keeps_answers() -> None:
+async def test_language_toggle_keeps_answers_and_what_is_typed() -> None:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await press(pilot, "1", "down")  # role = student; cursor on "Studeren"
+        await press(pilot, "1", "l", "e")  # role = student; "le" typed
         answers = app.session.answers
         await press(pilot, "f2")
         assert lang_of(app) == "en"
         assert app.session.answers == answers
-        assert text_of(app, "#question") == "What do you want to do?"
-        assert text_of(app, "#progress") == expected_progress(app, 2, "Question", "of about")
-        assert option_prompts(app)[1] == f"{MARKER}2. Study"  # the cursor stayed put
-        assert option_prompts(app)[-1].strip() == "0. I don't know"
-        await press(pilot, "enter", "1", "tab", "enter")  # goal = study, fulltime = yes, result
+        assert question_of(app) == "What do you want to do?"
+        assert app.composer.entry.value == "le"
+        assert option_prompts(app)[-1] == "   0. I don't know"
+        app.composer.entry.value = ""
+        await press(pilot, "2", "1", "enter")  # goal = study, fulltime = yes, the result
         assert page_of(app) == "result"
-        assert "Recommended for you" in page_text(app)
-        assert "1. Study room" in page_text(app)
-        await press(pilot, "ctrl+l")
+        assert "1. ✔ certain · Study room" in glance_text(app)
+        await press(pilot, "f2")
         assert lang_of(app) == "nl"
-        assert dict(app.session.answers) == {"role": "student", "goal": "study", "fulltime": "ja"}
-        assert "1. Studiezaal" in page_text(app)
+        assert "1. ✔ zeker · Studiezaal" in glance_text(app)
 
 
-async def test_help_opens_and_closes() -> None:
+async def test_f1_explains_the_page_you_are_on() -> None:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await pilot.press("question_mark")
-        await pilot.pause()
+        await press(pilot, "question_mark")  # typed in the answer line, it still opens help
+        assert isinstance(app.screen, HelpScreen)
         assert "Kies wat het best past." in text_of(app, "#help-body")
-        await pilot.press("escape")
-        await pilot.pause()
-        assert not app.query("#help-body")
+        assert "Esc: vorige vraag" in text_of(app, "#help-body")
+        await press(pilot, "escape")
+        assert not isinstance(app.screen, HelpScreen)
         assert app.session.answers == ()  # Escape closed the help; it did not go back
-        assert text_of(app, "#question") == "Wat is uw rol?"
+        assert app.composer.entry.value == ""  # and '?' was not typed
+        await press(pilot, "1", "1", "1")
+        await press(pilot, "f1")
+        help_text = text_of(app, "#help-body")
+        assert "Klopt alles? Druk op Enter voor uw resultaat." in help_text
+        assert "Escape gaat naar de laatste vraag." in help_text
+        await press(pilot, "escape", "enter", "f1")
+        help_text = text_of(app, "#help-body")
+        assert "Dit is uw resultaat." in help_text
+        assert "Escape gaat terug naar uw antwoorden." in help_text
+        await press(pilot, "escape", "escape")
+        assert page_of(app) == "check"  # Escape did what help said
 
 
 async def test_dont_know_is_an_answer() -> None:
@@ -225,20 +282,56 @@ async def test_dont_know_is_an_answer() -> None:
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await press(pilot, "3", "0")  # visitor; resident = "Ik weet het niet"
-        assert "resident" in app.session.answer_map
-        assert text_of(app, "#question") == "Hoe oud bent u?"
+        assert app.session.answer_map["resident"] is UNKNOWN
+        assert question_of(app) == "Hoe oud bent u?"
+        await type_text(pilot, "weet niet")
+        assert app.session.answer_map["age"] is UNKNOWN
 
 
 async def test_mashed_selections_answer_only_the_question_shown() -> None:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        choices = app.query_one("#choices", ChoiceList)
-        choices.highlighted = len(choices.options) - 1  # "Ik weet het niet": valid on every page
+        choices = app.composer.choices
+        choices.highlighted = choices.option_count - 1  # "Ik weet het niet": valid on every page
         for _ in range(3):  # three selections queued before the page can change
             choices.action_select()
         await settle(pilot)
-        await pilot.pause()
         assert list(app.session.answer_map) == ["role"]
         assert app.session.answer_map["role"] is UNKNOWN
-        assert text_of(app, "#question") == "Wat wilt u doen?"
+        assert question_of(app) == "Wat wilt u doen?"
+
+
+async def test_keys_pressed_while_the_question_is_replaced_never_answer_the_next() -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await press(pilot, "1")
+        app.busy = True  # as between an answer and the next question on screen
+        await pilot.press("2", "enter", "x")
+        assert dict(app.session.answers) == {"role": "student"}
+        assert app.composer.entry.value == ""
+        app.busy = False
+        await press(pilot, "2")
+        assert dict(app.session.answers) == {"role": "student", "goal": "study"}
+
+
+async def test_no_single_key_throws_every_answer_away() -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await press(pilot, "1", "1", "1", "enter")
+        assert page_of(app) == "result"
+        answers = app.session.answers
+        await press(pilot, "r")
+        assert app.session.answers == answers  # "r" no longer starts again
+        app.query_one("#restart", Button).press()
+        await settle(pilot)
+        assert isinstance(app.screen, ConfirmEditScreen)
+        await press(pilot, "enter")  # the focused button is the safe one
+        assert app.session.answers == answers
+        app.query_one("#restart", Button).press()
+        await settle(pilot)
+        await press(pilot, "right", "enter")  # "Ja, wis alles"
+        assert app.session.answers == ()
+        assert page_of(app) == "question"

@@ -3,6 +3,7 @@ resume, export, what-if. Driven with Pilot on the tiny content set; the clock is
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -11,10 +12,11 @@ from textual.widgets import Button, Static, TextArea
 from tests.tui.test_app import (
     ON,
     SIZE,
-    option_text,
+    asked,
+    conversation_text,
     page_of,
-    page_text,
     press,
+    question_of,
     settle,
     text_of,
     tiny_content,
@@ -23,7 +25,10 @@ from wizard.engine import Engine
 from wizard.replay import replay_file
 from wizard.store import SessionStore
 from wizard.tui.app import KioskApp, WizardApp, make_app
+from wizard.tui.conversation import Reply
 from wizard.tui.dialogs import ConfirmEditScreen, WhatIfScreen
+
+WORKER = {"statuut": "werknemer_prive", "behoefte": "bijscholen_huidige_job"}
 
 
 class FakeClock:
@@ -40,26 +45,60 @@ async def test_an_edit_shows_what_it_changes_and_only_then_changes_it() -> None:
         await settle(pilot)
         await press(pilot, "1", "1", "1")  # student, borrow, full-time: check your answers
         assert page_of(app) == "check"
-        await press(pilot, "1")  # change the first answer (the role)
+        await press(pilot, "up", "up", "up")  # from the button up to the first reply
+        assert isinstance(app.focused, Reply) and app.focused.line.text == "Student"
+        await press(pilot, "enter")  # change it
         assert page_of(app) == "question"
-        assert text_of(app, "#question") == "Wat is uw rol?"
-        assert "U wijzigt een antwoord" in text_of(app, "#progress")
+        assert "U wijzigt een antwoord" in asked(app)
+        assert "Wat is uw rol?\nUw antwoord nu: Student" in asked(app)
         before = app.session
         await press(pilot, "3")  # visitor
         assert isinstance(app.screen, ConfirmEditScreen)
         preview = text_of(app, "#confirm-body")
         assert "Daarna krijgt u deze vraag: Woont u in de stad?" in preview
-        assert "Campuskaart: ja → nee" in preview
+        assert "Campuskaart: zeker → niet voor u" in preview
         assert app.session == before  # nothing changed yet
-        await press(pilot, "escape")  # "Nee, laat het zo"
+        await press(pilot, "enter")  # the focused button is the safe one: "Nee, laat het zo"
         assert app.session == before
         assert page_of(app) == "check"
 
-        await press(pilot, "1", "3")  # again, and this time confirm
+        await press(pilot, "up", "up", "up", "enter", "3")  # again, and this time confirm
         assert isinstance(app.screen, ConfirmEditScreen)
-        await press(pilot, "enter")  # the focused "Ja, wijzig"
+        await press(pilot, "right", "enter")  # "Ja, wijzig"
         assert app.session.answer_map["role"] == "visitor"
-        assert text_of(app, "#question") == "Woont u in de stad?"
+        assert question_of(app) == "Woont u in de stad?"
+
+
+async def test_a_big_edit_preview_scrolls_and_keeps_both_buttons_on_screen() -> None:
+    from tests.conftest import REPO, cached_content
+
+    bundled = cached_content(REPO)
+    app = make_app(bundled, on=date(2026, 11, 23))
+    engine = Engine(bundled)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        session = engine.start(date(2026, 11, 23), "nl")
+        # a worker who wants to learn for the job, "weet ik niet" where it can, up to the check
+        while (question := engine.current_question(session)) is not None:
+            fact = bundled.facts[question.fact]
+            value = WORKER.get(question.fact)
+            if value is None:
+                value = "weet_niet" if fact.offer_unknown else fact.value_ids()[0]
+            session = engine.answer(session, value)
+        app.session = session
+        app._show()
+        await settle(pilot)
+        assert page_of(app) == "check"
+        first = app.query(Reply).first()
+        first.focus()
+        await press(pilot, "enter", "6")  # worker -> jobseeker: a big change
+        assert isinstance(app.screen, ConfirmEditScreen)
+        dialog = app.screen.query_one("#confirm-dialog")
+        for button_id in ("#confirm-no", "#confirm-yes"):
+            button = app.screen.query_one(button_id)
+            assert button.region.bottom <= SIZE[1], "a button is off the screen"
+        assert dialog.region.height <= SIZE[1]
+        assert app.screen.focused is app.screen.query_one("#confirm-no")
 
 
 async def test_kiosk_idle_countdown_then_a_full_wipe() -> None:
@@ -69,7 +108,7 @@ async def test_kiosk_idle_countdown_then_a_full_wipe() -> None:
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         assert page_of(app) == "welcome"
-        assert "Welkom bij Leerwijzer" in page_text(app)
+        assert "Welkom bij Leerwijzer" in conversation_text(app)
         await press(pilot, "enter")  # Start
         await press(pilot, "1", "1")
         assert len(app.session.answers) == 2
@@ -89,7 +128,7 @@ async def test_kiosk_idle_countdown_then_a_full_wipe() -> None:
         await settle(pilot)
         assert page_of(app) == "welcome"
         assert app.session.answers == ()
-        assert "Student" not in page_text(app)
+        assert "Student" not in conversation_text(app)
         assert app.code is None and app.notes == ""
 
 
@@ -133,14 +172,14 @@ async def test_counsellor_saves_and_a_new_app_resumes_the_same_state(tmp_path: P
         await settle(pilot)
         assert resumed.session == session
         assert resumed.query_one("#notes", TextArea).text == "Klant komt terug met attest."
-        assert text_of(resumed, "#question") == "Studeert u voltijds?"
+        assert question_of(resumed) == "Studeert u voltijds?"
 
 
 async def test_export_gives_markdown_and_html_with_the_recommendation(tmp_path: Path) -> None:
     app = make_app(tiny_content(), on=ON, mode="counsellor", export_dir=tmp_path)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        await press(pilot, "1", "1", "1", "tab", "enter")
+        await press(pilot, "1", "1", "1", "enter")
         assert page_of(app) == "result"
         await press(pilot, "ctrl+e")
         for _ in range(50):
@@ -151,7 +190,7 @@ async def test_export_gives_markdown_and_html_with_the_recommendation(tmp_path: 
     html = (tmp_path / "leerwijzer-2026-01-01.html").read_text(encoding="utf-8")
     for text in (markdown, html):
         assert "Campuskaart" in text
-        assert "u studeert of werkt hier" in text  # the reason
+        assert "tudeert of werkt hier" in text  # the reason (as a sentence since the glance)
     assert html.lstrip().lower().startswith("<!doctype html>")
     # ... and the session as a scenario: replayed, it gives the same result
     recorded = tmp_path / "leerwijzer-2026-01-01.scenario.yaml"
@@ -164,9 +203,9 @@ async def test_what_if_shows_both_results_and_changes_nothing() -> None:
     app = make_app(tiny_content(), on=ON, mode="counsellor")
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        await press(pilot, "1", "1", "1", "tab", "enter")
+        await press(pilot, "1", "1", "1", "enter")
         session = app.session
-        await press(pilot, "ctrl+w")
+        await press(pilot, "f4")
         await press(pilot, "2")  # the goal ...
         await press(pilot, "2")  # ... as "study"
         assert isinstance(app.screen, WhatIfScreen)
@@ -185,10 +224,10 @@ async def test_check_page_lists_every_answer_in_english_too() -> None:
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await press(pilot, "1", "1", "1")
-        listed = option_text(app, "#answers")
-        assert "Your answer: Student" in listed
-        assert "Your answer: Yes" in listed
-        assert str(app.query_one("#show-result", Button).label) == "Show my result"
+        listed = conversation_text(app)
+        assert "What is your role?\nStudent" in listed
+        assert "Do you study full-time?\nYes" in listed
+        assert str(app.query_one("#go", Button).label) == "Show my result"
 
 
 def test_apps_are_wizard_apps() -> None:
@@ -200,7 +239,7 @@ async def test_kiosk_stores_nothing_until_the_person_asks_for_a_code(tmp_path: P
     app = make_app(tiny_content(), on=ON, mode="kiosk", store=lambda: SessionStore(data))
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await press(pilot, "enter", "1", "1", "1", "tab", "enter")
+        await press(pilot, "enter", "1", "1", "1", "enter")
         assert page_of(app) == "result"
         assert app.code is None
         assert not data.exists()  # nothing on disk yet
@@ -221,7 +260,7 @@ async def test_linux_console_gets_ascii_borders(monkeypatch: pytest.MonkeyPatch)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         assert app.screen.has_class("-ascii")
-        assert app.query_one("#choices").styles.border_top[0] == "ascii"
+        assert app.query_one("#composer").styles.border_top[0] == "ascii"
 
 
 async def test_high_contrast_theme_toggles_from_the_palette_action() -> None:

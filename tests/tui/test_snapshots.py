@@ -15,11 +15,19 @@ from textual.pilot import Pilot
 from tests.tui.test_app import ON, press, settle, tiny_content
 from wizard.tui.app import Mode, make_app
 
-SIZES = {"80x24": (80, 24), "120x40": (120, 40)}
+SIZES = {"80x24": (80, 24), "100x30": (100, 30)}
 Steps = Callable[[Pilot[None]], Awaitable[None]]
 
 
 async def first_question(pilot: Pilot[None]) -> None:
+    await settle(pilot)
+
+
+async def conversation(pilot: Pilot[None]) -> None:
+    """Two answers in, a word typed that is not understood: history, question, options, hint."""
+    await settle(pilot)
+    await press(pilot, "3", "1")
+    await pilot.press("a", "b", "enter")
     await settle(pilot)
 
 
@@ -30,7 +38,17 @@ async def check_answers(pilot: Pilot[None]) -> None:
 
 async def result(pilot: Pilot[None]) -> None:
     await check_answers(pilot)
-    await press(pilot, "tab", "enter")
+    await press(pilot, "enter")
+
+
+async def card(pilot: Pilot[None]) -> None:
+    await result(pilot)
+    await press(pilot, "enter")
+
+
+async def edit_preview(pilot: Pilot[None]) -> None:
+    await check_answers(pilot)
+    await press(pilot, "up", "up", "up", "enter", "3")
 
 
 async def counsellor_midway(pilot: Pilot[None]) -> None:
@@ -40,8 +58,11 @@ async def counsellor_midway(pilot: Pilot[None]) -> None:
 
 SCREENS: dict[str, tuple[Mode, Steps]] = {
     "question": ("citizen", first_question),
+    "conversation": ("citizen", conversation),
     "check": ("citizen", check_answers),
     "result": ("citizen", result),
+    "card": ("citizen", card),
+    "edit_preview": ("citizen", edit_preview),
     "counsellor": ("counsellor", counsellor_midway),
     "kiosk_welcome": ("kiosk", first_question),
 }

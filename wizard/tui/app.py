@@ -1,16 +1,20 @@
-"""The Textual front end: one question per page, replaced in place; check your answers; the result.
+"""The Textual front end: a conversation that ends in one glance.
 
-All decisions are the engine's; this module shows the current page, passes answers on and keeps the
+Leerwijzer's questions are messages, the person's answers are replies; the history scrolls and
+the current question sits at the bottom with its options and a typing line. An earlier reply can
+be chosen to change it (with a preview of what the change does). When every question is answered,
+checking the answers is reading the conversation, and the focused action shows the result: one
+screen with every instrument that applies, each opening its card.
+
+All decisions are the engine's; this module shows the state, passes answers on and keeps the
 immutable session. Three modes share it: a citizen at home, the kiosk at the 1700 desk (no way out
 but the operator's code, an idle wipe) and the counsellor (a live trace, notes, save and resume,
-export, what-if). While a page is being replaced, key presses are dropped, so mashed keys never
-answer a question the person has not seen.
+export, what-if). While the page is being brought up to date every key is dropped, so mashed keys
+never answer a question the person has not seen.
 """
 
 from __future__ import annotations
 
-import io
-import os
 import time
 from collections.abc import Callable
 from datetime import date
@@ -21,20 +25,34 @@ from textual import events, on
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Button, Footer, Header, Input, OptionList, Static, TextArea
+from textual.widgets import Button, Header, Input, OptionList, Static, TextArea
 
 from wizard.conditions import UNKNOWN
 from wizard.content import CompiledQuestion, Content
-from wizard.engine import EditOutcome, Engine
-from wizard.model import LANGS, Lang
-from wizard.sessions import Answer, InvalidAnswer, Session
+from wizard.engine import Engine
+from wizard.model import Lang
+from wizard.report import card, glance, why_not
+from wizard.sessions import InvalidAnswer, Session
 from wizard.tui import pages
-from wizard.tui.dialogs import ConfirmEditScreen, OperatorScreen, PickScreen, WhatIfScreen
+from wizard.tui.composer import UNKNOWN_ID, AnswerInput, Composer, settles_at_once
+from wizard.tui.conversation import Conversation, Reply
+from wizard.tui.counsellor import CounsellorActions
+from wizard.tui.dialogs import ConfirmEditScreen, OperatorScreen
 from wizard.tui.idle import IdleWatch
+from wizard.tui.keybar import KeyBar, keys_text, page_keys
 from wizard.tui.palette import LeerwijzerCommands
-from wizard.tui.trace import STATUS_MARK, trace_text
-from wizard.tui.widgets import UNKNOWN_ID, ChoiceList, HelpScreen
+from wizard.tui.result_view import (
+    OTHERS_ID,
+    CardScreen,
+    ResultView,
+    card_text,
+    glance_widgets,
+    why_not_text,
+)
+from wizard.tui.trace import trace_text
+from wizard.tui.widgets import HelpScreen
 from wizard.ui_texts import say
+from wizard.understanding import understand
 
 if TYPE_CHECKING:
     from wizard.matching import Result
@@ -45,42 +63,24 @@ Page = Literal["welcome", "question", "check", "result"]
 HIGH_CONTRAST = "ansi-dark"
 """Textual's ANSI theme: the terminal's own 16 colours, the strongest contrast it offers."""
 
-
-def _bindings(
-    name: str, keys: str, action: str, *, show: bool = True, priority: bool = False
-) -> list[Binding]:
-    """One binding per language, so the Footer speaks the session's language (see check_action)."""
-    return [
-        Binding(
-            keys,
-            f"{action}('{lang}')",
-            say(f"tui.{name}", lang) if show else "",
-            show=show,
-            priority=priority,
-            id=f"leerwijzer.{name}.{lang}",
-        )
-        for lang in LANGS
-    ]
-
-
 COMMON_BINDINGS: list[BindingType] = [
-    *_bindings("back", "escape", "go_back"),
-    *_bindings("help", "f1", "help"),
+    Binding("escape", "go_back", show=False, id="leerwijzer.back"),
+    Binding("f1", "help", show=False, id="leerwijzer.help"),
     Binding("question_mark", "help", show=False, id="leerwijzer.help_key"),
-    *_bindings("other_lang", "f2", "toggle_lang"),
-    Binding("ctrl+l", "toggle_lang", show=False, id="leerwijzer.lang_key"),
-    *_bindings("restart", "r", "restart"),
+    Binding("f2", "toggle_lang", show=False, id="leerwijzer.other_lang"),
 ]
+# Priority: Ctrl+E is also the typing line's "end of line"; the counsellor's export comes first.
+# What-if is F4: Ctrl+W closes the browser tab in `leerwijzer serve` before the app sees it.
 COUNSELLOR_BINDINGS: list[BindingType] = [
-    *_bindings("save", "ctrl+s", "save"),
-    *_bindings("export", "ctrl+e", "export"),
-    *_bindings("what_if", "ctrl+w", "what_if"),
+    Binding("ctrl+s", "save", show=False, priority=True, id="leerwijzer.save"),
+    Binding("ctrl+e", "export", show=False, priority=True, id="leerwijzer.export"),
+    Binding("f4", "what_if", show=False, id="leerwijzer.what_if"),
 ]
 COUNSELLOR_ACTIONS = {"save", "export", "what_if"}
 
 
-class WizardApp(App[None]):
-    """Leerwijzer in the terminal: an Engine, an immutable Session, one page at a time."""
+class WizardApp(CounsellorActions, App[None]):
+    """Leerwijzer in the terminal: an Engine, an immutable Session, one conversation."""
 
     CSS_PATH = "app.tcss"
     TITLE = "Leerwijzer"
@@ -88,7 +88,7 @@ class WizardApp(App[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         *COMMON_BINDINGS,
         *COUNSELLOR_BINDINGS,
-        *_bindings("quit", "ctrl+q", "stop", priority=True),
+        Binding("ctrl+q", "stop", show=False, priority=True, id="leerwijzer.quit"),
     ]
 
     def __init__(
@@ -109,6 +109,8 @@ class WizardApp(App[None]):
     ) -> None:
         # Set before App.__init__, which already dispatches events to on_event.
         self.idle = IdleWatch(idle_timeout, clock=clock) if mode == "kiosk" else None
+        self.busy = True
+        """True while the page is brought up to date: every key and answer is dropped meanwhile."""
         super().__init__()
         self.content = content
         self.engine = Engine(content)
@@ -125,11 +127,9 @@ class WizardApp(App[None]):
         self.export_dir = export_dir
         self.page: Page = "welcome" if mode == "kiosk" else "question"
         self.editing: str | None = None
-        """The fact whose earlier answer is being changed from the check page."""
+        """The fact whose earlier answer is being changed."""
         self.show_result = False
-        """Set once the person confirms their answers on the check page."""
-        self.busy = True
-        """True while a page is being replaced: every key and answer is dropped meanwhile."""
+        """Set once the person asks for the result after checking the answers."""
 
     # --- layout -----------------------------------------------------------------------------------
 
@@ -137,27 +137,36 @@ class WizardApp(App[None]):
         yield Header(show_clock=False, icon="")
         if self.mode == "kiosk":
             yield Static("", id="idle-warning", markup=False)
-        if self.mode == "counsellor":
-            with Horizontal(id="body"):
-                yield VerticalScroll(id="page")
+        with Horizontal(id="body"):
+            with Vertical(id="main"):
+                with Vertical(id="chat"):
+                    yield Conversation(id="conversation")
+                    yield Composer(id="composer")
+                yield ResultView(id="result")
+            if self.mode == "counsellor":
                 with Vertical(id="side"):
                     yield Static(say("tui.trace_title", self.lang), classes="side-title")
                     with VerticalScroll(id="trace-scroll"):
                         yield Static("", id="trace", markup=False)
                     yield Static(say("tui.notes", self.lang), classes="side-title")
                     yield TextArea(self.notes, id="notes")
-        else:
-            yield VerticalScroll(id="page")
-        yield Footer()
+        yield KeyBar("", id="keys")
 
     def on_mount(self) -> None:
         self.sub_title = self.content.version
-        if os.environ.get("TERM") == "linux":  # the console's fonts lack Textual's block glyphs
+        if self.ascii_only:  # the console's fonts lack Textual's block glyphs
             self.screen.add_class("-ascii")
+        self.query_one("#result").display = False
         if self.idle is not None:
             self.query_one("#idle-warning", Static).display = False
             self.set_interval(1.0, self.tick_idle)
         self._show()
+
+    @property
+    def ascii_only(self) -> bool:
+        import os
+
+        return os.environ.get("TERM") == "linux"
 
     @property
     def lang(self) -> Lang:
@@ -166,11 +175,16 @@ class WizardApp(App[None]):
     @property
     def question(self) -> CompiledQuestion | None:
         if self.editing is not None:
-            return self._question_for(self.editing)
+            return next(q for q in self.engine.walk(self.session).asked if q.fact == self.editing)
         return self.engine.current_question(self.session)
 
-    def _question_for(self, fact: str) -> CompiledQuestion:
-        return next(q for q in self.engine.walk(self.session).asked if q.fact == fact)
+    @property
+    def conversation(self) -> Conversation:
+        return self.query_one("#conversation", Conversation)
+
+    @property
+    def composer(self) -> Composer:
+        return self.query_one("#composer", Composer)
 
     def _next_page(self) -> Page:
         if self.page == "welcome":
@@ -179,46 +193,65 @@ class WizardApp(App[None]):
             return "question"
         return "result" if self.show_result else "check"
 
-    def _show(self, preset: Answer | str | None = None) -> None:
-        """Replace the page in place with what the state asks for."""
+    def _show(self, typed: str = "", hint: str = "") -> None:
+        """Bring the page up to date with the state; ``typed`` goes back into the typing line."""
         self.busy = True
-        self.run_worker(self._replace_page(preset), group="page", exclusive=True)
+        self.run_worker(self._refresh(typed, hint), group="page", exclusive=True)
 
-    async def _replace_page(self, preset: Answer | str | None) -> None:
-        page = self.query_one("#page", VerticalScroll)
-        await page.remove_children()
+    async def _refresh(self, typed: str, hint: str) -> None:
         self.page = self._next_page()
-        question = self.question
-        if self.page == "welcome":
-            widgets = pages.welcome_widgets(self.lang)
-        elif self.page == "question" and question is not None:
-            if self.editing is not None and preset is None:
-                preset = self.engine.walk(self.session).known[self.editing]
-            widgets = pages.question_widgets(
-                self.engine, self.session, question, preset, editing=self.editing is not None
-            )
-        elif self.page == "check":
-            widgets = pages.check_widgets(self.engine, self.session)
+        lang = self.lang
+        on_result = self.page == "result"
+        self.query_one("#chat").display = not on_result
+        self.query_one("#result").display = on_result
+        if on_result:
+            await self._show_glance()
         else:
-            offer_code = self.mode == "kiosk" and self._store is not None
-            widgets = pages.result_widgets(
-                self.content, self.result(), self.lang, offer_code=offer_code
-            )
-        await page.mount_all(widgets)
-        page.scroll_home(animate=False)
-        focus = page.query("ChoiceList, Input, Button").first() if self.page != "result" else None
-        if focus is not None:
-            focus.focus()
-        else:
-            page.focus()
+            if self.page == "welcome":
+                lines = pages.welcome_lines(lang)
+            else:
+                lines = pages.conversation_lines(
+                    self.engine, self.session, page=self.page, editing=self.editing
+                )
+            await self.conversation.show(lines)
+            question = self.question if self.page == "question" else None
+            if question is not None:
+                asking = pages.asking(self.content, question, lang)
+                self.composer.ask(
+                    asking.choices,
+                    unknown_label=asking.unknown_label,
+                    placeholder=asking.placeholder,
+                    value=typed,
+                    hint=hint,
+                )
+            elif self.page == "welcome":
+                self.composer.offer(say("tui.start", lang))
+            else:
+                self.composer.offer(say("tui.show_result", lang), say("tui.check_keys", lang))
+            self.composer.focus_target().focus()
         self._refresh_side()
-        self.refresh_bindings()
-        # Keys pressed while the old page was taken down were dropped; from here on they belong to
-        # this page, which is mounted and focused (a key seen on screen is never lost).
-        self._page_ready()
-
-    def _page_ready(self) -> None:
+        self._show_keys()
+        # Keys pressed while the page was brought up to date were dropped; from here on they
+        # belong to this page, which is shown and focused (a key seen on screen is never lost).
         self.busy = False
+
+    async def _show_glance(self) -> None:
+        view = self.query_one("#result", ResultView)
+        offer_code = self.mode == "kiosk" and self._store is not None
+        summary = glance(self.content, self.result(), self.lang, ascii_only=self.ascii_only)
+        widgets = glance_widgets(
+            summary,
+            offer_code=offer_code,
+            see_others=say("tui.see_others", self.lang),
+            lang=self.lang,
+        )
+        await view.show_glance(widgets)
+        target = view.query("#glance, #restart").first()
+        target.focus()
+
+    def _show_keys(self) -> None:
+        keys = page_keys(self.page, self.lang, mode=self.mode, editing=self.editing is not None)
+        self.query_one("#keys", KeyBar).show_keys(keys)
 
     def _refresh_side(self) -> None:
         if self.mode == "counsellor":
@@ -239,6 +272,7 @@ class WizardApp(App[None]):
     # --- answers ----------------------------------------------------------------------------------
 
     def _submit(self, raw: object) -> None:
+        """Answer the question shown (or change the answer being edited)."""
         if self.busy or self.page != "question":
             return
         if self.editing is not None:
@@ -247,7 +281,9 @@ class WizardApp(App[None]):
         try:
             self.session = self.engine.answer(self.session, raw)
         except InvalidAnswer as invalid:
-            self._show_error(invalid.reason.get(self.lang))
+            self.composer.say_error(
+                say("tui.error", self.lang, reason=invalid.reason.get(self.lang))
+            )
             return
         self._saved_changed()
         self._show()
@@ -256,7 +292,9 @@ class WizardApp(App[None]):
         try:
             outcome = self.engine.edit(self.session, fact, raw)
         except InvalidAnswer as invalid:
-            self._show_error(invalid.reason.get(self.lang))
+            self.composer.say_error(
+                say("tui.error", self.lang, reason=invalid.reason.get(self.lang))
+            )
             return
 
         def decided(confirmed: bool | None) -> None:
@@ -267,37 +305,20 @@ class WizardApp(App[None]):
                 self._saved_changed()
             self._show()
 
-        self.push_screen(self._confirm_edit_screen(outcome), decided)
+        self.busy = True  # until the dialog answers: the keys belong to it
+        self.push_screen(pages.edit_preview(self.content, outcome, self.lang), decided)
 
-    def _confirm_edit_screen(self, outcome: EditOutcome) -> ConfirmEditScreen:
-        lang = self.lang
-        facts = self.content.facts
-        parts: list[str] = []
-        if outcome.dropped:
-            labels = "; ".join(facts[f].label.get(lang) for f in outcome.dropped)
-            parts.append(f"{say('tui.confirm_dropped', lang)}: {labels}")
-        if outcome.now_asks is not None:
-            asked = self.content.questions[outcome.now_asks].model.text.get(lang)
-            parts.append(f"{say('tui.confirm_new', lang)}: {asked}")
-        if outcome.changed:
-            lines = [
-                f"  {self.content.incentives[i].model.name.get(lang)}: "
-                f"{say(f'tui.status_{before}', lang)} → {say(f'tui.status_{after}', lang)}"
-                for i, before, after in outcome.changed
-            ]
-            parts.append(f"{say('tui.confirm_changed', lang)}:\n" + "\n".join(lines))
-        body = "\n\n".join(parts) or say("tui.confirm_nothing", lang)
-        return ConfirmEditScreen(
-            say("tui.confirm_title", lang),
-            body,
-            say("tui.confirm_yes", lang),
-            say("tui.confirm_no", lang),
-        )
-
-    def _show_error(self, reason: str) -> None:
-        error = self.query_one("#error", Static)
-        error.update(say("tui.error", self.lang, reason=reason))
-        error.display = True
+    def _understood(self, typed: str) -> None:
+        """Typed text and Enter: a number, words, an age in a sentence; or what to type instead."""
+        question = self.question
+        if question is None or self.busy:
+            return
+        fact = self.content.facts[question.fact]
+        understood = understand(fact, typed)
+        if understood.value is None:
+            self.composer.say_error(understood.hint(self.lang))
+            return
+        self._submit(understood.value)
 
     @on(OptionList.OptionSelected, "#choices")
     def _chosen(self, event: OptionList.OptionSelected) -> None:
@@ -305,172 +326,111 @@ class WizardApp(App[None]):
         option_id = event.option.id
         self._submit(UNKNOWN if option_id == UNKNOWN_ID else option_id)
 
-    @on(OptionList.OptionSelected, "#answers")
-    def _edit_chosen(self, event: OptionList.OptionSelected) -> None:
-        event.stop()
-        if self.busy or event.option.id is None:
-            return
-        self.editing = event.option.id
-        self._show()
-
     @on(Input.Submitted, "#entry")
     def _entered(self, event: Input.Submitted) -> None:
         event.stop()
-        self._submit(event.value)
+        typed = event.value.strip()
+        choices = self.composer.choices
+        if typed:
+            self._understood(typed)
+        elif choices.display and choices.highlighted_id is not None:
+            choices.action_select()
+        # Enter on an empty line with nothing highlighted does nothing: a stray Enter never answers.
+
+    @on(Input.Changed, "#entry")
+    def _typing(self, event: Input.Changed) -> None:
+        event.stop()
+        if self.busy or self.page != "question":
+            return
+        typed = event.value.strip()
+        choices = self.composer.choices
+        if choices.display and typed.isdigit():
+            ids = [option.id for option in choices.options]
+            count = len([i for i in ids if i != UNKNOWN_ID])
+            if count and settles_at_once(typed, count, UNKNOWN_ID in ids):
+                self._understood(typed)
+
+    @on(AnswerInput.HelpAsked)
+    def _help_asked(self) -> None:
+        self.action_help()
+
+    @on(Reply.Chosen)
+    def _reply_chosen(self, event: Reply.Chosen) -> None:
+        event.stop()
+        if self.busy or self.page not in ("question", "check"):
+            return
+        self.editing = event.fact
+        self._show()
+
+    @on(Composer.UpFromTop)
+    def _up_from_composer(self) -> None:
+        replies = self.conversation.replies
+        if replies and not self.busy:
+            replies[-1].focus()
+
+    def on_key(self, event: events.Key) -> None:
+        """↑ ↓ between replies; ↓ from the last reply back to the question or the button."""
+        focused = self.focused
+        if not isinstance(focused, Reply) or event.key not in ("up", "down"):
+            return
+        event.stop()
+        replies = self.conversation.replies
+        index = replies.index(focused) + (1 if event.key == "down" else -1)
+        if index >= len(replies):
+            self.composer.focus_target().focus()
+        elif index >= 0:
+            replies[index].focus()
 
     @on(Button.Pressed)
     def _pressed(self, event: Button.Pressed) -> None:
         event.stop()
         if self.busy:
             return
-        if event.button.id == "unknown":
-            self._submit(UNKNOWN)
-        elif event.button.id == "restart":
-            self.action_restart()
-        elif event.button.id == "start":
+        if event.button.id == "go" and self.page == "welcome":
             self.page = "question"
             self._show()
-        elif event.button.id == "ask-code":
-            self._give_code(event.button)
-        elif event.button.id == "show-result":
+        elif event.button.id == "go" and self.page == "check":
             self.show_result = True
             self._show()
+        elif event.button.id == "restart":
+            self.action_restart()
+        elif event.button.id == "ask-code":
+            self._give_code(event.button)
+
+    @on(OptionList.OptionSelected, "#glance")
+    def _open_card(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        lang = self.lang
+        result = self.result()
+        keys = keys_text(page_keys("card", lang, mode=self.mode))
+        closing = say("tui.close_card", lang)
+        if event.option.id == OTHERS_ID:
+            body = why_not_text(why_not(self.content, result, lang), lang)
+            self.push_screen(CardScreen(say("tui.see_others", lang), body, closing, keys))
+        elif event.option.id is not None:
+            shown = card(self.content, result, event.option.id, lang, ascii_only=self.ascii_only)
+            self.push_screen(CardScreen(shown.name, card_text(shown, lang), closing, keys))
 
     @on(TextArea.Changed, "#notes")
     def _notes_changed(self, event: TextArea.Changed) -> None:
         self.notes = event.text_area.text
 
-    # --- saving, export, what-if (counsellor) ------------------------------------------------------
-
-    def _saved_changed(self) -> None:
-        """Counsellor mode saves after every answer, so a crash loses at most the one being typed."""
-        if self.mode == "counsellor" and self.store is not None:
-            self.code = self.store.save(
-                self.session, self.notes, code=self.code, rules_version=self.content.version
-            )
-
-    def _give_code(self, button: Button) -> None:
-        """Kiosk: save only now that the person asked, and show the code where the button was."""
-        if self.store is None:
-            return
-        self.code = self.store.save(self.session, "", rules_version=self.content.version)
-        shown = Static(
-            say("tui.your_code", self.lang, code=self.code), id="your-code", markup=False
-        )
-        self.query_one("#page", VerticalScroll).mount(shown, before=button)
-        button.remove()
-
-    def action_save(self, lang: str = "") -> None:
-        if self.store is None:
-            return
-        self.code = self.store.save(
-            self.session, self.notes, code=self.code, rules_version=self.content.version
-        )
-        self.notify(say("tui.saved", self.lang, code=self.code), timeout=10)
-
-    def action_export(self, lang: str = "") -> None:
-        from wizard.export import to_html, to_markdown
-        from wizard.recording import scenario_yaml
-
-        result = self.result()
-        stem = f"leerwijzer-{self.session.date.isoformat()}"
-        exports = [
-            (to_markdown(self.content, self.session, result, self.notes), "md"),
-            (to_html(self.content, self.session, result, self.notes), "html"),
-        ]
-        if result.complete:  # the session as a replayable test: a complaint becomes a scenario
-            exports.append(
-                (scenario_yaml(self.content, self.session, result, stem), "scenario.yaml")
-            )
-        for text, suffix in exports:
-            self.deliver_text(
-                io.StringIO(text),
-                save_directory=self.export_dir,
-                save_filename=f"{stem}.{suffix}",
-                encoding="utf-8",
-            )
-        where = str(self.export_dir) if self.export_dir is not None else stem
-        self.notify(say("tui.exported", self.lang, where=where), timeout=10)
-
-    def action_what_if(self, lang: str = "") -> None:
-        walk = self.engine.walk(self.session)
-        if self.busy or not walk.asked:
-            return
-        rows = [
-            (
-                q.fact,
-                f"{self.content.facts[q.fact].label.get(self.lang)}: "
-                f"{pages.answer_label(self.content, q.fact, walk.known[q.fact], self.lang)}",
-            )
-            for q in walk.asked
-        ]
-        self.push_screen(
-            PickScreen(
-                say("tui.what_if_title", self.lang), say("tui.what_if_pick", self.lang), rows
-            ),
-            self._what_if_fact,
-        )
-
-    def _what_if_fact(self, fact: str | None) -> None:
-        if fact is None:
-            return
-        values = self.content.facts[fact].value_ids()
-        rows = [(v, self.content.facts[fact].value_label(v, self.lang)) for v in values]
-        if not rows:
-            return  # a number or a date: what-if works on choices
-
-        def chosen(value: str | None) -> None:
-            if value is not None:
-                self.show_what_if(fact, value)
-
-        self.push_screen(
-            PickScreen(
-                say("tui.what_if_title", self.lang), say("tui.what_if_value", self.lang), rows
-            ),
-            chosen,
-        )
-
-    def show_what_if(self, fact: str, value: str) -> None:
-        """Both results side by side; the session itself stays as it is."""
-        lang = self.lang
-        other = self.engine.edit(self.session, fact, value).session
-        change = f"{self.content.facts[fact].label.get(lang)}: {self.content.facts[fact].value_label(value, lang)}"
-        self.push_screen(
-            WhatIfScreen(
-                say("tui.what_if_title", lang),
-                (say("tui.what_if_now", lang), self._summary(self.result())),
-                (
-                    say("tui.what_if_then", lang, change=change),
-                    self._summary(self.engine.result(other)),
-                ),
-                say("tui.what_if_close", lang),
-            )
-        )
-
-    def _summary(self, result: Result) -> str:
-        lang = self.lang
-        names = self.content.incentives
-        lines = [
-            f"{n}. {names[i].model.name.get(lang)}" for n, i in enumerate(result.recommended, 1)
-        ]
-        if not lines:
-            lines = [say("result.nothing", lang)]
-        lines.append("")
-        for instrument, verdict in sorted(result.verdicts.items()):
-            status = verdict.shown_status
-            lines.append(
-                f"{STATUS_MARK[status]} {names[instrument].model.name.get(lang)}: "
-                f"{say(f'tui.status_{status}', lang)}"
-            )
-        return "\n".join(lines)
-
     # --- the kiosk ---------------------------------------------------------------------------------
 
     async def on_event(self, event: events.Event) -> None:
-        if self.idle is not None and isinstance(event, (events.Key, events.MouseDown)):
+        if isinstance(event, (events.Key, events.MouseDown)) and self.idle is not None:
             self.idle.touch()
-            self.query_one("#idle-warning", Static).display = False
+            for warning in self.query("#idle-warning"):
+                warning.display = False
+        if self.busy and len(self.screen_stack) == 1 and self._for_the_page(event):
+            return  # typed while the page changes: it must not answer the next question
         await super().on_event(event)
+
+    def _for_the_page(self, event: events.Event) -> bool:
+        """A key or paste the page would take (an app key such as F1 or F10 is not)."""
+        if isinstance(event, events.Paste):
+            return True
+        return isinstance(event, events.Key) and event.key not in self._bindings.key_to_bindings
 
     def tick_idle(self) -> None:
         """Called every second in kiosk mode: show the countdown, then wipe everything."""
@@ -518,16 +478,13 @@ class WizardApp(App[None]):
     # --- actions ----------------------------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Show and run only the bindings of the session's language and of this mode."""
-        if parameters and parameters[0] in LANGS and parameters[0] != self.lang:
-            return False
+        """The counsellor's actions exist only in counsellor mode."""
         if action in COUNSELLOR_ACTIONS:
             return self.mode == "counsellor"
-        if action == "restart":
-            return self.page in ("result", "check")
         return True
 
-    def action_go_back(self, lang: str = "") -> None:
+    def action_go_back(self) -> None:
+        """Escape: leave an edit; from the result to the answers; else the previous question."""
         if self.busy or self.page == "welcome":
             return
         if self.editing is not None:  # leave the answer as it was
@@ -544,32 +501,58 @@ class WizardApp(App[None]):
             return
         self.session = session
         self._saved_changed()
-        self._show(preset=previous)
+        question = self.engine.current_question(session)
+        shown = ""
+        hint = ""
+        if question is not None:
+            label = pages.answer_label(self.content, question.fact, previous, self.lang)
+            if self.content.facts[question.fact].kind in ("integer", "date"):
+                shown = "" if previous is UNKNOWN else str(previous)
+            hint = say("tui.earlier", self.lang, answer=label)
+        self._show(typed=shown, hint=hint)
 
-    def action_help(self, lang: str = "") -> None:
+    def help_text(self) -> str:
+        """What F1 says on the page shown: what it is, what to do, and every key that works."""
+        lang = self.lang
+        if self.page == "welcome":
+            body = say("tui.help_welcome", lang)
+        elif self.page == "check":
+            body = say("tui.help_check", lang)
+        elif self.page == "result":
+            body = say("tui.help_glance", lang)
+        else:
+            question = self.question
+            parts = []
+            if question is not None and question.model.help is not None:
+                parts.append(question.model.help.get(lang))
+            elif question is not None:
+                parts.append(say("tui.no_help", lang))
+            edit = self.editing is not None
+            parts.append(say("tui.help_edit" if edit else "tui.help_question_keys", lang))
+            body = "\n\n".join(parts)
+        keys = page_keys(self.page, lang, mode=self.mode, editing=self.editing is not None)
+        listed = "\n".join(f"  {key}: {does}" for key, does in keys)
+        return f"{body}\n\n{say('tui.help_keys', lang)}:\n{listed}"
+
+    def action_help(self) -> None:
         if self.busy or isinstance(self.screen, HelpScreen):
             return
-        question = self.question if self.page == "question" else None
-        if question is None:
-            body = say("tui.result_help", self.lang)
-        elif question.model.help is not None:
-            body = question.model.help.get(self.lang)
+        if isinstance(self.screen, CardScreen):
+            body = say("tui.help_card", self.lang)
+        elif len(self.screen_stack) > 1:
+            return  # a dialog says what it wants itself
         else:
-            body = say("tui.no_help", self.lang)
+            body = self.help_text()
         self.push_screen(
             HelpScreen(say("tui.help_title", self.lang), body, say("tui.help_closing", self.lang))
         )
 
-    def action_toggle_lang(self, lang: str = "") -> None:
-        """Switch nl/en, keeping every answer and what is typed or highlighted on this page."""
-        if self.busy:
+    def action_toggle_lang(self) -> None:
+        """Switch nl/en, keeping every answer and what is typed on this page."""
+        if self.busy or len(self.screen_stack) > 1:
             return
-        preset: str | None = None
-        if self.page == "question":
-            choices = self.query("#choices").first(ChoiceList) if self.query("#choices") else None
-            entry = self.query("#entry").first(Input) if self.query("#entry") else None
-            preset = choices.highlighted_id if choices is not None else None
-            preset = entry.value if entry is not None else preset
+        typed = self.composer.entry.value if self.page == "question" else ""
+        highlighted = self.composer.choices.highlighted_id
         self.session = self.session.with_lang("en" if self.lang == "nl" else "nl")
         if self.mode == "counsellor":
             for title, key in zip(
@@ -577,14 +560,34 @@ class WizardApp(App[None]):
             ):
                 if isinstance(title, Static):
                     title.update(say(key, self.lang))
-        self._show(preset=UNKNOWN if preset == UNKNOWN_ID else preset)
+        self._show(typed=typed)
+        if highlighted is not None:
+            self.call_after_refresh(self.composer.choices.highlight_id, highlighted)
 
     def action_toggle_contrast(self) -> None:
         self.theme = "textual-dark" if self.theme == HIGH_CONTRAST else HIGH_CONTRAST
 
-    def action_restart(self, lang: str = "") -> None:
+    def action_restart(self) -> None:
+        """Start again, wiping every answer: only after the person confirms."""
         if self.busy:
             return
+        lang = self.lang
+
+        def decided(confirmed: bool | None) -> None:
+            if confirmed:
+                self._restart()
+
+        self.push_screen(
+            ConfirmEditScreen(
+                say("tui.restart_title", lang),
+                say("tui.restart_body", lang),
+                say("tui.restart_yes", lang),
+                say("tui.restart_no", lang),
+            ),
+            decided,
+        )
+
+    def _restart(self) -> None:
         if self.mode == "kiosk":
             self.wipe()
             return
@@ -594,7 +597,7 @@ class WizardApp(App[None]):
             self.query_one("#notes", TextArea).text = ""
         self._show()
 
-    def action_stop(self, lang: str = "") -> None:
+    def action_stop(self) -> None:
         self.exit()
 
 

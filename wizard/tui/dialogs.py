@@ -21,10 +21,13 @@ from wizard.tui.widgets import ChoiceList
 
 
 class ConfirmEditScreen(ModalScreen[bool]):
-    """Shows what an edit changes before it is made; dismisses True to make it."""
+    """Asks before a change is made (an edit, with what it changes; starting again); dismisses
+    True to make it. The safe answer has the focus, and a long preview scrolls inside the dialog,
+    so both buttons are always on screen."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "answer(False)", show=False, id="leerwijzer.confirm_no"),
+        Binding("left,right", "switch", show=False, id="leerwijzer.confirm_switch"),
     ]
 
     def __init__(self, title: str, body: str, yes: str, no: str) -> None:
@@ -34,13 +37,14 @@ class ConfirmEditScreen(ModalScreen[bool]):
     def compose(self) -> ComposeResult:
         with Vertical(id="confirm-dialog", classes="dialog"):
             yield Static(RichText(self._dialog_title, style="bold"), id="confirm-title")
-            yield Static(self._dialog_body, id="confirm-body", markup=False)
+            with VerticalScroll(id="confirm-scroll"):
+                yield Static(self._dialog_body, id="confirm-body", markup=False)
             with Horizontal(id="confirm-buttons"):
-                yield Button(self._yes, id="confirm-yes", variant="primary")
-                yield Button(self._no, id="confirm-no")
+                yield Button(self._no, id="confirm-no", variant="primary", compact=True)
+                yield Button(self._yes, id="confirm-yes", compact=True)
 
     def on_mount(self) -> None:
-        self.query_one("#confirm-yes", Button).focus()
+        self.query_one("#confirm-no", Button).focus()
 
     @on(Button.Pressed)
     def _pressed(self, event: Button.Pressed) -> None:
@@ -49,6 +53,11 @@ class ConfirmEditScreen(ModalScreen[bool]):
 
     def action_answer(self, value: bool) -> None:
         self.dismiss(value)
+
+    def action_switch(self) -> None:
+        """← → go from one button to the other."""
+        no, yes = self.query_one("#confirm-no", Button), self.query_one("#confirm-yes", Button)
+        (yes if no.has_focus else no).focus()
 
 
 class OperatorGate:

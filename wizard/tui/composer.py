@@ -1,0 +1,201 @@
+"""Under the conversation: the current question's options and the line where the person types.
+
+Nothing is highlighted when a question appears, so a stray Enter never answers. The person types
+a number or words and presses Enter, or moves with ↑ ↓ and presses Enter; a number that cannot be
+the start of a longer one answers at once (the app decides that, see ``understanding``). On the
+welcome and check pages the options and the typing line make way for one button.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import ClassVar
+
+from rich.table import Table
+from rich.text import Text as RichText
+from textual import events
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.message import Message
+from textual.widgets import Button, Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+MARKER = "▶ "
+"""Shown before the option under the cursor (with bold text), so it never relies on colour."""
+
+UNKNOWN_ID = "__unknown__"
+"""Option id of "Ik weet het niet"; it is numbered 0 and always listed last."""
+
+
+def settles_at_once(typed: str, count: int, unknown: bool) -> bool:
+    """True when ``typed`` is an option number (1..count, or 0 with "Ik weet het niet") that is
+    not also the start of a longer one: with 10 options "2" settles, "1" waits for "10" or Enter."""
+    if not typed.isascii() or not typed.isdigit() or (typed.startswith("0") and typed != "0"):
+        return False
+    numbers = [str(n) for n in range(1, count + 1)] + (["0"] if unknown else [])
+    return typed in numbers and not any(n != typed and n.startswith(typed) for n in numbers)
+
+
+class AnswerOptions(OptionList, can_focus=False):
+    """The numbered answers of one question. Never focused itself: the typing line keeps the focus
+    and ↑ ↓ there move the highlight here; a click chooses."""
+
+    def show_choices(self, choices: Sequence[tuple[str, str]], unknown_label: str | None) -> None:
+        """``choices`` are (value id, label); ``unknown_label`` adds "Ik weet het niet", numbered 0
+        among choices (for a number or a date it has no number: 0 could be the answer itself)."""
+        self._labels = [(f"{n}.", label) for n, (_, label) in enumerate(choices, start=1)]
+        options = [Option(label, id=value) for value, label in choices]
+        if unknown_label is not None:
+            self._labels.append(("0." if choices else "", unknown_label))
+            options.append(Option(unknown_label, id=UNKNOWN_ID))
+        self.set_options(options)
+        self.highlighted = None
+        self._mark()
+
+    def shown_labels(self) -> list[str]:
+        """The options as plain text, as read on screen ("▶   1. Student" under the cursor)."""
+        labels = getattr(self, "_labels", [])[: self.option_count]
+        return [
+            f"{MARKER if i == self.highlighted else ' ' * len(MARKER)}{number:>3} {label}"
+            for i, (number, label) in enumerate(labels)
+        ]
+
+    @property
+    def highlighted_id(self) -> str | None:
+        option = self.highlighted_option
+        return None if option is None else option.id
+
+    def highlight_id(self, option_id: str | None) -> None:
+        ids = [option.id for option in self.options]
+        self.highlighted = ids.index(option_id) if option_id in ids else None
+
+    def move(self, step: int) -> None:
+        """↓ from nothing goes to the first answer, ↑ from nothing to the last."""
+        count = self.option_count
+        if count == 0:
+            return
+        if self.highlighted is None:
+            self.highlighted = 0 if step > 0 else count - 1
+        else:
+            self.highlighted = max(0, min(count - 1, self.highlighted + step))
+
+    def _mark(self) -> None:
+        """Re-draw every prompt: the highlighted one gets the marker glyph and bold text; a long
+        label wraps under itself, not under its number."""
+        for index, (number, label) in enumerate(getattr(self, "_labels", [])):
+            if index >= self.option_count:
+                break
+            chosen = index == self.highlighted
+            style = "bold" if chosen else ""
+            row = Table.grid(padding=(0, 1))
+            row.add_column(width=len(MARKER) + 3, no_wrap=True)
+            row.add_column(ratio=1)
+            row.add_row(
+                RichText(f"{MARKER if chosen else ' ' * len(MARKER)}{number:>3}", style=style),
+                RichText(label, style=style),
+            )
+            self.replace_option_prompt_at_index(index, row)
+
+    def watch_highlighted(self, highlighted: int | None) -> None:
+        super().watch_highlighted(highlighted)
+        self._mark()
+
+
+class AnswerInput(Input):
+    """The typing line. '?' asks for help rather than being typed (no answer needs it)."""
+
+    class HelpAsked(Message):
+        pass
+
+    async def _on_key(self, event: events.Key) -> None:
+        if event.character == "?":
+            event.stop()
+            event.prevent_default()
+            self.post_message(self.HelpAsked())
+            return
+        await super()._on_key(event)
+
+
+class Composer(Vertical):
+    """The bottom of the chat: options, a message line, the typing line, a button, a hint."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("down", "move(1)", show=False, id="leerwijzer.option_down"),
+        Binding("up", "move(-1)", show=False, id="leerwijzer.option_up"),
+    ]
+
+    class UpFromTop(Message):
+        """↑ where there is nothing to move through: the app goes to the replies above."""
+
+    def compose(self) -> ComposeResult:
+        yield AnswerOptions(id="choices", markup=False)
+        yield Static("", id="error", markup=False)
+        yield AnswerInput(id="entry", compact=True, max_length=200)
+        yield Button("", id="go", variant="primary", compact=True)
+        yield Static("", id="hint", markup=False)
+
+    def on_mount(self) -> None:
+        for selector in ("#choices", "#error", "#entry", "#go", "#hint"):
+            self.query_one(selector).display = False
+
+    @property
+    def choices(self) -> AnswerOptions:
+        return self.query_one("#choices", AnswerOptions)
+
+    @property
+    def entry(self) -> AnswerInput:
+        return self.query_one("#entry", AnswerInput)
+
+    @property
+    def go(self) -> Button:
+        return self.query_one("#go", Button)
+
+    def ask(
+        self,
+        choices: Sequence[tuple[str, str]] | None,
+        *,
+        unknown_label: str | None,
+        placeholder: str,
+        value: str = "",
+        hint: str = "",
+    ) -> None:
+        """Set up for a question: its options (None for a number or a date) and the typing line."""
+        self.choices.show_choices(choices or [], unknown_label)
+        self.choices.display = self.choices.option_count > 0
+        self.entry.value = value
+        self.entry.placeholder = placeholder
+        self.entry.display = True
+        self.go.display = False
+        self.say_error("")
+        self.say_hint(hint)
+
+    def offer(self, label: str, hint: str = "") -> None:
+        """No question: one button (Start, Toon mijn resultaat)."""
+        self.choices.clear_options()
+        self.choices.display = False
+        self.entry.value = ""
+        self.entry.display = False
+        self.go.label = label
+        self.go.display = True
+        self.say_error("")
+        self.say_hint(hint)
+
+    def say_error(self, text: str) -> None:
+        error = self.query_one("#error", Static)
+        error.update(text)
+        error.display = bool(text)
+
+    def say_hint(self, text: str) -> None:
+        hint = self.query_one("#hint", Static)
+        hint.update(text)
+        hint.display = bool(text)
+
+    def focus_target(self) -> Input | Button:
+        return self.go if self.go.display else self.entry
+
+    def action_move(self, step: int) -> None:
+        if self.choices.display and self.choices.option_count and self.entry.has_focus:
+            self.choices.move(step)
+        elif step < 0:
+            self.post_message(self.UpFromTop())

@@ -1,0 +1,170 @@
+"""The counsellor's actions: save under a short code, export, what-if; and the kiosk's own code.
+
+A base class of the app, so the app module keeps to the conversation; the attributes below are
+the app's (set in ``WizardApp.__init__``).
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from textual.app import App
+from textual.widget import Widget
+from textual.widgets import Button, Static
+
+from wizard.content import Content
+from wizard.engine import Engine
+from wizard.sessions import Session
+from wizard.tui import pages
+from wizard.tui.dialogs import PickScreen, WhatIfScreen
+from wizard.tui.trace import STATUS_MARK
+from wizard.ui_texts import say
+
+if TYPE_CHECKING:
+    from wizard.matching import Result
+    from wizard.store import SessionStore
+
+
+class CounsellorActions(App[None]):
+    content: Content
+    engine: Engine
+    session: Session
+    notes: str
+    code: str | None
+    mode: str
+    export_dir: Path | None
+    busy: bool
+
+    @property
+    def store(self) -> SessionStore | None:
+        raise NotImplementedError
+
+    def _saved_changed(self) -> None:
+        """Counsellor mode saves after every answer, so a crash loses at most the one being typed."""
+        if self.mode == "counsellor" and self.store is not None:
+            self.code = self.store.save(
+                self.session, self.notes, code=self.code, rules_version=self.content.version
+            )
+
+    def _give_code(self, button: Button) -> None:
+        """Kiosk: save only now that the person asked, and show the code where the button was."""
+        if self.store is None:
+            return
+        self.code = self.store.save(self.session, "", rules_version=self.content.version)
+        lang = self.session.lang
+        shown = Static(say("tui.your_code", lang, code=self.code), id="your-code", markup=False)
+        row = button.parent
+        self.query_one("#result").mount(shown, before=row if isinstance(row, Widget) else None)
+        button.remove()
+
+    def action_save(self) -> None:
+        if self.store is None:
+            return
+        self.code = self.store.save(
+            self.session, self.notes, code=self.code, rules_version=self.content.version
+        )
+        self.notify(say("tui.saved", self.session.lang, code=self.code), timeout=10)
+
+    def action_export(self) -> None:
+        from wizard.export import to_html, to_markdown
+        from wizard.recording import scenario_yaml
+
+        result = self.engine.result(self.session)
+        stem = f"leerwijzer-{self.session.date.isoformat()}"
+        exports = [
+            (to_markdown(self.content, self.session, result, self.notes), "md"),
+            (to_html(self.content, self.session, result, self.notes), "html"),
+        ]
+        if result.complete:  # the session as a replayable test: a complaint becomes a scenario
+            exports.append(
+                (scenario_yaml(self.content, self.session, result, stem), "scenario.yaml")
+            )
+        for text, suffix in exports:
+            self.deliver_text(
+                io.StringIO(text),
+                save_directory=self.export_dir,
+                save_filename=f"{stem}.{suffix}",
+                encoding="utf-8",
+            )
+        where = str(self.export_dir) if self.export_dir is not None else stem
+        self.notify(say("tui.exported", self.session.lang, where=where), timeout=10)
+
+    def action_what_if(self) -> None:
+        walk = self.engine.walk(self.session)
+        if self.busy or not walk.asked or len(self.screen_stack) > 1:
+            return
+        lang = self.session.lang
+        rows = [
+            (
+                q.fact,
+                f"{self.content.facts[q.fact].label.get(lang)}: "
+                f"{pages.answer_label(self.content, q.fact, walk.known[q.fact], lang)}",
+            )
+            for q in walk.asked
+        ]
+        self.push_screen(
+            PickScreen(say("tui.what_if_title", lang), say("tui.what_if_pick", lang), rows),
+            self._what_if_fact,
+        )
+
+    def _what_if_fact(self, fact: str | None) -> None:
+        if fact is None:
+            return
+        lang = self.session.lang
+        values = self.content.facts[fact].value_ids()
+        rows = [(v, self.content.facts[fact].value_label(v, lang)) for v in values]
+        if not rows:
+            return  # a number or a date: what-if works on choices
+
+        def chosen(value: str | None) -> None:
+            if value is not None:
+                self.show_what_if(fact, value)
+
+        self.push_screen(
+            PickScreen(say("tui.what_if_title", lang), say("tui.what_if_value", lang), rows),
+            chosen,
+        )
+
+    def show_what_if(self, fact: str, value: str) -> None:
+        """Both results side by side; the session itself stays as it is."""
+        lang = self.session.lang
+        other = self.engine.edit(self.session, fact, value).session
+        facts = self.content.facts
+        change = f"{facts[fact].label.get(lang)}: {facts[fact].value_label(value, lang)}"
+        self.push_screen(
+            WhatIfScreen(
+                say("tui.what_if_title", lang),
+                (say("tui.what_if_now", lang), self._summary(self.engine.result(self.session))),
+                (
+                    say("tui.what_if_then", lang, change=change),
+                    self._summary(self.engine.result(other)),
+                ),
+                say("tui.what_if_close", lang),
+            )
+        )
+
+    def _summary(self, result: Result) -> str:
+        lang = self.session.lang
+        names = self.content.incentives
+        lines = [
+            f"{n}. {names[i].model.name.get(lang)}" for n, i in enumerate(result.recommended, 1)
+        ]
+        if not lines:
+            lines = [say("result.nothing", lang)]
+        lines.append("")
+        for instrument, verdict in sorted(result.verdicts.items()):
+            status = verdict.shown_status
+            mark = STATUS_MARK.get(status, "*")
+            lines.append(
+                f"{mark} {names[instrument].model.name.get(lang)}: {status_word(status, lang)}"
+            )
+        return "\n".join(lines)
+
+
+def status_word(status: str, lang: str) -> str:
+    """The verdict as a word, for any status (a new one such as "announced" included)."""
+    from wizard.report import status_word as word
+
+    return word(status, "en" if lang == "en" else "nl")
