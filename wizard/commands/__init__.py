@@ -23,6 +23,8 @@ COMMANDS: tuple[str, ...] = (
     "schema",
     "lint",
     "paths",
+    "stats",
+    "purge",
 )
 """Module names under ``wizard.commands``; add a new command's module name here."""
 

@@ -23,10 +23,10 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from wizard.engine import Engine
     from wizard.loading import load_content
     from wizard.plain import PlainRunner
     from wizard.ui_texts import say
+    from wizard.usage import finish, observed
 
     record: Path | None = getattr(args, "record", None)  # absent when the TUI falls back here
     if record is not None and not record.parent.is_dir():
@@ -34,6 +34,9 @@ def run(args: argparse.Namespace) -> int:
         reason = say("plain.no_folder", args.lang)
         print(say("plain.record_failed", args.lang, path=record, reason=reason), file=sys.stderr)
         return 2
-    engine = Engine(load_content(content_root(args)))
+    engine = observed(load_content(content_root(args)), "plain")  # figures, when switched on
     session = engine.start(args.date, args.lang)
-    return PlainRunner(engine, sys.stdin, sys.stdout, record).run(session)
+    try:
+        return PlainRunner(engine, sys.stdin, sys.stdout, record).run(session)
+    finally:
+        finish(engine)

@@ -30,14 +30,19 @@ def configure(parser: argparse.ArgumentParser) -> None:
         metavar="FILE",
         help="also write the results as JUnit XML (one testcase per scenario) for CI systems",
     )
+    parser.add_argument(
+        "--figures",
+        action="store_true",
+        help="record anonymous usage events for each replayed session (see leerwijzer stats)",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
-    from wizard.engine import Engine
     from wizard.loading import load_content
     from wizard.replay import replay_file, scenario_files
+    from wizard.usage import finish, observed
 
-    engine = Engine(load_content(content_root(args)))
+    engine = observed(load_content(content_root(args)), "replay", force=args.figures)
     files = list(scenario_files(args.targets))
     if not files:
         print("no scenario files found", file=sys.stderr)
@@ -59,6 +64,7 @@ def run(args: argparse.Namespace) -> int:
             print(f"     {failure}")
         if not report.passed and report.asked:
             print(f"     path: {' > '.join(report.asked)}")
+    finish(engine)  # the usage events, when figures are on
     if not args.json:
         print(f"{len(files) - failed} passed, {failed} failed")
     if args.junit is not None and not _write_junit(args.junit, timed):

@@ -141,6 +141,8 @@ class SessionStore:
         """Whose failed look-ups count together (this desk); serve may pass one per browser."""
         self._versions: dict[str, int] = {}
         """The version of each code as this process last read or wrote it."""
+        self.purged = 0
+        """Expired sessions this store deleted (on opening and by ``purge``)."""
         self._failures: deque[datetime] = deque()
         """Failed look-ups in memory too: the limit holds even when the database is read-only."""
 
@@ -262,6 +264,7 @@ class SessionStore:
         with self._tx() as tx:
             gone = tx.execute("DELETE FROM sessions WHERE expires_at <= ?", (now,)).rowcount
             tx.execute("DELETE FROM lookup_failures WHERE at <= ?", (now - LOOKUP_WINDOW,))
+        self.purged += max(gone, 0)
         return max(gone, 0)
 
     def count_sessions(self) -> int:
