@@ -195,6 +195,24 @@ class ObservedEngine(Engine):
         return question
 
 
+class NoFigures:
+    """Figures switched off: the same calls, doing nothing."""
+
+    def begin(self) -> None:
+        pass
+
+    def see(self, session: Session, question: CompiledQuestion | None, engine: Engine) -> None:
+        pass
+
+    def close(self) -> None:
+        pass
+
+
+def figures_for(content: Content, mode: str, sink: Sink = store_sink) -> Figures | NoFigures:
+    """A tracker for a front end that calls ``see`` itself (the TUI): real only when switched on."""
+    return Figures(content, mode, sink) if figures_on() else NoFigures()
+
+
 def observed(
     content: Content, mode: str, *, force: bool = False, sink: Sink = store_sink
 ) -> Engine:

@@ -53,6 +53,7 @@ from wizard.tui.trace import trace_text
 from wizard.tui.widgets import HelpScreen
 from wizard.ui_texts import say
 from wizard.understanding import understand
+from wizard.usage import figures_for
 
 if TYPE_CHECKING:
     from wizard.matching import Result
@@ -114,6 +115,7 @@ class WizardApp(CounsellorActions, App[None]):
         super().__init__()
         self.content = content
         self.engine = Engine(content)
+        self.figures = figures_for(content, mode)  # anonymous usage events, when switched on
         self.on = on
         self.start_lang: Lang = lang
         self.mode: Mode = mode
@@ -215,6 +217,8 @@ class WizardApp(CounsellorActions, App[None]):
                 )
             await self.conversation.show(lines)
             question = self.question if self.page == "question" else None
+            if self.page != "welcome":
+                self.figures.see(self.session, question, self.engine)
             if question is not None:
                 asking = pages.asking(self.content, question, lang)
                 self.composer.ask(
@@ -414,6 +418,7 @@ class WizardApp(CounsellorActions, App[None]):
     @on(TextArea.Changed, "#notes")
     def _notes_changed(self, event: TextArea.Changed) -> None:
         self.notes = event.text_area.text
+        self._notes_typed()
 
     # --- the kiosk ---------------------------------------------------------------------------------
 
@@ -452,6 +457,7 @@ class WizardApp(CounsellorActions, App[None]):
             self.pop_screen()
         self.clear_notifications()
         self.engine = Engine(self.content)  # its caches remember answers
+        self.figures.begin()
         self.session = self.engine.start(self.on, self.start_lang)
         self.notes, self.code, self.editing, self.show_result = "", None, None, False
         self.page = "welcome"
@@ -591,6 +597,7 @@ class WizardApp(CounsellorActions, App[None]):
         if self.mode == "kiosk":
             self.wipe()
             return
+        self.figures.begin()
         self.session = self.engine.start(self.on, self.lang)
         self.notes, self.code, self.editing, self.show_result = "", None, None, False
         if self.mode == "counsellor":
@@ -598,6 +605,7 @@ class WizardApp(CounsellorActions, App[None]):
         self._show()
 
     def action_stop(self) -> None:
+        self._save_on_quit()
         self.exit()
 
 

@@ -7,10 +7,12 @@ the app's (set in ``WizardApp.__init__``).
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual.app import App
+from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Button, Static
 
@@ -37,22 +39,54 @@ class CounsellorActions(App[None]):
     export_dir: Path | None
     busy: bool
 
+    _store: SessionStore | Callable[[], SessionStore] | None
+
     @property
     def store(self) -> SessionStore | None:
         raise NotImplementedError
 
+    def _save(self, notes: str, *, always_say: bool = False) -> bool:
+        """Save; a store error (or another desk's newer save) is said, and the session goes on."""
+        from wizard.store.guarded import save_or_say
+
+        self.code, problem = save_or_say(
+            lambda: self.store,
+            self.session,
+            notes,
+            self.code,
+            rules_version=self.content.version,
+            lang=self.session.lang,
+        )
+        if problem is not None and (always_say or problem != self._store_problem):
+            self.notify(problem, severity="error", timeout=20)
+        self._store_problem = problem
+        return problem is None
+
+    _store_problem: str | None = None
+    """The last store problem said: an autosave after every answer does not repeat it."""
+    _notes_timer: Timer | None = None
+
     def _saved_changed(self) -> None:
         """Counsellor mode saves after every answer, so a crash loses at most the one being typed."""
-        if self.mode == "counsellor" and self.store is not None:
-            self.code = self.store.save(
-                self.session, self.notes, code=self.code, rules_version=self.content.version
-            )
+        if self.mode == "counsellor" and self._store is not None:
+            self._save(self.notes)
+
+    def _notes_typed(self) -> None:
+        """Notes are saved as they are typed: a second after the last key, not on every key."""
+        if self.mode == "counsellor" and self._store is not None:
+            if self._notes_timer is not None:
+                self._notes_timer.stop()
+            self._notes_timer = self.set_timer(1.0, self._saved_changed)
+
+    def _save_on_quit(self) -> None:
+        """The counsellor quits: what was typed since the last save is saved first."""
+        if self.mode == "counsellor" and (self.code is not None or self.notes.strip()):
+            self._saved_changed()
 
     def _give_code(self, button: Button) -> None:
         """Kiosk: save only now that the person asked, and show the code where the button was."""
-        if self.store is None:
-            return
-        self.code = self.store.save(self.session, "", rules_version=self.content.version)
+        if self._store is None or not self._save("", always_say=True):
+            return  # the button stays: the person may try again, the result stays on screen
         lang = self.session.lang
         shown = Static(say("tui.your_code", lang, code=self.code), id="your-code", markup=False)
         row = button.parent
@@ -60,12 +94,8 @@ class CounsellorActions(App[None]):
         button.remove()
 
     def action_save(self) -> None:
-        if self.store is None:
-            return
-        self.code = self.store.save(
-            self.session, self.notes, code=self.code, rules_version=self.content.version
-        )
-        self.notify(say("tui.saved", self.session.lang, code=self.code), timeout=10)
+        if self._store is not None and self._save(self.notes, always_say=True):
+            self.notify(say("tui.saved", self.session.lang, code=self.code), timeout=10)
 
     def action_export(self) -> None:
         from wizard.export import to_html, to_markdown
