@@ -361,3 +361,45 @@ def test_lint_claims_hold_on_every_path_of_random_graphs(spec: dict[str, object]
     for finding in found:
         if finding.rule == "unreachable_question":
             assert named(finding) not in asked
+
+
+# --- hard_to_read: B1 readability of Dutch texts ----------------------------------------------------
+
+
+def test_readability_measures_sentences_averages_and_long_words() -> None:
+    from wizard.lint.readability import measure
+
+    short = "Kies wat het best past. U kunt het later wijzigen."
+    assert measure(short).sentences == (5, 5) and measure(short).problems() == []
+    long = " ".join(["woord"] * 26) + "."
+    assert measure(long).problems() == ["a sentence of 26 words (at most 25)"]
+    wordy = ". ".join([" ".join(["woord"] * 17)] * 3) + "."
+    assert measure(wordy).problems() == ["17.0 words per sentence on average (at most 15)"]
+    assert measure(" ".join(["woord"] * 17) + ".").problems() == []  # one sentence: no average
+    compounds = (
+        "De werkloosheidsuitkering en de loopbaanbegeleiding en de opleidingscheques zijn er."
+    )
+    assert measure(compounds).problems() == ["3 of 10 words of 15 letters or more (at most 20%)"]
+    # €3.714 and 1.500 do not end a sentence; a question mark does
+    assert measure("U krijgt €3.714 per maand. Of 1.500 euro? Ja.").sentences == (5, 3, 1)
+    reason = "; ".join([" ".join(["woord"] * 14)] * 2)
+    assert measure(reason).longest == 28
+    assert measure(reason, semicolon_ends=True).longest == 14  # shown as two sentences
+
+
+def test_hard_to_read_names_the_text_and_skips_names(tmp_path: Path) -> None:
+    long = " ".join(["lang"] * 30)
+    root = variant(
+        tmp_path,
+        ("incentives/campus_card.yaml", "name: {nl: Campuskaart,", f"name: {{nl: {long},"),
+        ("incentives/campus_card.yaml", "why: {nl: u studeert of werkt hier,",
+         f"why: {{nl: u studeert of werkt hier; {' '.join(['hier'] * 20)},"),
+        ("incentives/campus_card.yaml", "summary: {nl: Gratis lenen.,",
+         f"summary: {{nl: {long}.,"),
+    )  # fmt: skip
+    found = lines(root, rule="hard_to_read")
+    assert found == [
+        "warning hard_to_read incentives/campus_card.yaml:3: summary of 'campus_card' is hard to "
+        "read at level B1 in Dutch: a sentence of 30 words (at most 25); split long sentences and "
+        'use shorter, common words ("lang lang lang lang lang lang lang lang...")'
+    ]  # the name is a name; the reason is shown as two sentences of 5 and 20 words

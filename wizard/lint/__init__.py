@@ -5,7 +5,7 @@ question no route leads to, a missing default route, an empty text, an instrumen
 or start date. Lint runs on content that passed those checks and looks for logic that runs but
 misleads: paths that end while a verdict still hangs on a fact nobody asked, questions no answer
 path asks, routes that overlap or never fire, instruments nobody can get on a date, texts that are
-untranslated or too long for plain language, rules that silently run out.
+untranslated, too long or too hard to read for plain language, rules that silently run out.
 
 Rules that are about answer paths search over the answers that matter (choice values; for whole
 numbers and dates the boundaries named in conditions, plus and minus one) and then confirm every
@@ -22,7 +22,7 @@ The package, one job per module:
 - ``graph_rules``: unreachable_question, fact_asked_twice, route_overlap, unhandled_option,
   route_never_taken.
 - ``instrument_rules``: never_eligible, only_via_weet_niet, dead_end (search, then the engine).
-- ``text_rules``: missing_translation, text_too_long.
+- ``text_rules``: missing_translation, text_too_long, hard_to_read (measured by ``readability``).
 - ``dating_rules``: missing_source, missing_validity.
 """
 

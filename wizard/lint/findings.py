@@ -29,6 +29,7 @@ RULES: dict[str, Severity] = {
     "missing_source": "warning",
     "missing_validity": "warning",
     "text_too_long": "warning",
+    "hard_to_read": "warning",
 }
 """Every rule and its severity, in the order docs/lint.md describes them."""
 

@@ -1,4 +1,5 @@
-"""Texts: translations and plain-language length (rules missing_translation, text_too_long)."""
+"""Texts: translations, plain-language length and B1 readability (rules missing_translation,
+text_too_long, hard_to_read)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from typing import Any
 from wizard.content import Content
 from wizard.lint.findings import Finding
 from wizard.lint.locator import Loc, Locator, Where, incentive_file
+from wizard.lint.readability import measure
 from wizard.loading import FACTS_FILE, GRAPH_FILE
 from wizard.yamlio import line_of
 
@@ -67,6 +69,7 @@ def text_findings(content: Content, where: Locator) -> Iterator[Finding]:
             what = _text_name(raw, loc)
             yield from _translation(where, spot, what, nl, en)
             yield from _length(where, spot, what, loc, nl, en)
+            yield from _readability(where, spot, what, loc, nl)
 
 
 def _texts(node: Any, loc: Loc) -> Iterator[tuple[Loc, str, str]]:
@@ -105,6 +108,28 @@ def _text_name(raw: Any, loc: Loc) -> str:
 
 def _snippet(text: str) -> str:
     return text if len(text) <= 40 else text[:40].rstrip() + "..."
+
+
+NOT_READ_AS_TEXT = frozenset({"name"})
+"""An instrument's name is a name: its long compound words are the words people search for."""
+
+
+SHOWN_SPLIT = frozenset({"why", "why_not"})
+"""Reasons: the result shows each "; " part as a sentence of its own."""
+
+
+def _readability(where: Locator, spot: Where, what: str, loc: Loc, nl: str) -> Iterator[Finding]:
+    if _field(loc) in NOT_READ_AS_TEXT:
+        return
+    problems = measure(nl, semicolon_ends=_field(loc) in SHOWN_SPLIT).problems()
+    if not problems:
+        return
+    yield where.finding(
+        "hard_to_read",
+        spot,
+        f"{what} is hard to read at level B1 in Dutch: {'; '.join(problems)}; split long "
+        f'sentences and use shorter, common words ("{_snippet(nl)}")',
+    )
 
 
 def _translation(where: Locator, spot: Where, what: str, nl: str, en: str) -> Iterator[Finding]:
