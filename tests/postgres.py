@@ -84,7 +84,7 @@ class PostgresServer:
 
     def run(self, *command: str, timeout: float = 60) -> subprocess.CompletedProcess[str]:
         argv = [str(self.bindir / command[0]), *command[1:]]
-        if self.user is not None:
+        if self.user is not None and shutil.which("setpriv"):
             argv = [
                 "setpriv",
                 f"--reuid={self.user.pw_uid}",
@@ -92,6 +92,8 @@ class PostgresServer:
                 "--clear-groups",
                 *argv,
             ]
+        elif self.user is not None:  # no setpriv: runuser does the same (util-linux too)
+            argv = ["runuser", "-u", self.user.pw_name, "--", *argv]
         return subprocess.run(
             argv, capture_output=True, text=True, timeout=timeout, cwd=self.folder
         )

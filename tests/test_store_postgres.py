@@ -169,3 +169,20 @@ def test_desks_starting_together_migrate_once(postgres_url: str, tmp_path: Path)
         assert start.returncode == 0, errors
     with PostgresStore(postgres_url) as store:
         assert store.schema_version() == 1
+
+
+def test_an_unreachable_database_is_said_without_its_password() -> None:
+    import socket
+
+    from wizard.store import StoreError
+
+    with socket.socket() as probe:  # a port nobody listens on
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    with pytest.raises(StoreError) as caught:
+        PostgresStore(f"postgresql://desk:s3cret@127.0.0.1:{port}/leerwijzer", connect_seconds=1)
+    assert caught.value.kind == "unavailable"
+    message = caught.value.message("nl")
+    assert f"127.0.0.1:{port}/leerwijzer" in message and "niet bereikbaar" in message
+    assert "s3cret" not in message + str(caught.value)
+    assert not [t for t in threading.enumerate() if "leerwijzer" in t.name]  # no pool left

@@ -143,8 +143,8 @@ class SessionStore:
         """The version of each code as this process last read or wrote it."""
         self.purged = 0
         """Expired sessions this store deleted (on opening and by ``purge``)."""
-        self._failures: deque[datetime] = deque()
-        """Failed look-ups in memory too: the limit holds even when the database is read-only."""
+        self._failures: dict[str, deque[datetime]] = {}
+        """Failed look-ups per desk in memory too: the limit holds on a read-only database."""
 
     # --- what a back end provides --------------------------------------------------------------
 
@@ -343,9 +343,10 @@ class SessionStore:
 
     def _refuse_when_guessing(self, client: str, now: datetime) -> None:
         since = now - LOOKUP_WINDOW
-        while self._failures and self._failures[0] <= since:
-            self._failures.popleft()
-        times = list(self._failures)
+        remembered = self._failures.setdefault(client, deque())
+        while remembered and remembered[0] <= since:
+            remembered.popleft()
+        times = list(remembered)
         try:
             with self._tx(write=False) as tx:
                 rows = tx.execute(
@@ -361,7 +362,7 @@ class SessionStore:
             raise TooManyTries(max(1, -(-int((free_at - now).total_seconds()) // 60)))
 
     def _count_failure(self, client: str, now: datetime) -> None:
-        self._failures.append(now)
+        self._failures.setdefault(client, deque()).append(now)
         try:
             with self._tx() as tx:
                 tx.execute("INSERT INTO lookup_failures (client, at) VALUES (?, ?)", (client, now))

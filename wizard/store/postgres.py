@@ -50,6 +50,7 @@ class PostgresStore(SessionStore):
         retention: timedelta | None = None,
         client: str | None = None,
         pool_size: int = 4,
+        connect_seconds: float = CONNECT_SECONDS,
     ) -> None:
         self._setup(clock=clock, make_code=make_code, retention=retention, client=client)
         found = url or database_url()
@@ -58,21 +59,25 @@ class PostgresStore(SessionStore):
         self.url = found
         self.where = shown_url(found)
         self._pool: ConnectionPool[Any] | None = None
-        with self._guard():
-            from psycopg_pool import ConnectionPool
+        try:
+            with self._guard():
+                from psycopg_pool import ConnectionPool
 
-            self._pool = ConnectionPool(
-                found,
-                min_size=1,
-                max_size=pool_size,
-                timeout=CONNECT_SECONDS,
-                kwargs={"connect_timeout": int(CONNECT_SECONDS)},
-                open=False,
-                name="leerwijzer",
-            )
-            self._pool.open(wait=True, timeout=CONNECT_SECONDS)
-        self._migrate()
-        self.purge()
+                self._pool = ConnectionPool(
+                    found,
+                    min_size=1,
+                    max_size=pool_size,
+                    timeout=connect_seconds,
+                    kwargs={"connect_timeout": max(1, round(connect_seconds))},
+                    open=False,
+                    name="leerwijzer",
+                )
+                self._pool.open(wait=True, timeout=connect_seconds)
+            self._migrate()
+            self.purge()
+        except StoreError:
+            self.close()  # no pool threads left retrying behind a refused start
+            raise
 
     def close(self) -> None:
         if self._pool is not None:
