@@ -91,3 +91,14 @@ def test_a_long_word_is_understood_by_its_start_and_aliases_win(bundled: Content
     assert understand(fact, "solliciteren").value == "job"
     assert understand(fact, "werk").value is None
     assert understand(fact, "werk").hint("nl").startswith("Dat past bij meer dan één antwoord")
+
+
+def test_the_bundled_aliases_understand_what_people_type(bundled: Content) -> None:
+    statuut, behoefte = bundled.facts["statuut"], bundled.facts["behoefte"]
+    assert understand(statuut, "bediende").value == "werknemer_prive"
+    assert understand(statuut, "Ik ben werkloos").value == "werkzoekende"
+    assert understand(statuut, "interim").value == "uitzendkracht"
+    assert understand(statuut, "leerkracht").value == "werknemer_publiek_vlaams"
+    assert understand(behoefte, "omscholen").value == "omscholen_ander_beroep"
+    assert understand(behoefte, "een bachelor halen").value == "diploma_hoger_onderwijs"
+    assert understand(behoefte, "werk").value == "werk_vinden"
