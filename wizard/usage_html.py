@@ -9,11 +9,17 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from html import escape
 
+from wizard.usage import NOTHING
 from wizard.usage_stats import Summary
 
 _ROW = 22
-_LABEL = 260
+_LABEL = 330
+_LABEL_CHARS = 44
 _BAR = 360
+
+
+def _short(label: str) -> str:
+    return label if len(label) <= _LABEL_CHARS else label[: _LABEL_CHARS - 1] + "…"
 
 
 def bar_chart(
@@ -33,7 +39,8 @@ def bar_chart(
         y = 20 + n * _ROW
         length = round(_BAR * max(0.0, min(1.0, value / top)))
         parts += [
-            f'<text x="{_LABEL - 8}" y="{y + 14}" text-anchor="end">{escape(label[:40])}</text>',
+            f'<text x="{_LABEL - 8}" y="{y + 14}" text-anchor="end">{escape(_short(label))}'
+            f"<title>{escape(label)}</title></text>",
             f'<rect x="{_LABEL}" y="{y + 2}" width="{length}" height="{_ROW - 6}"/>',
             f'<text x="{_LABEL + length + 6}" y="{y + 14}">{escape(shown)}</text>',
         ]
@@ -49,7 +56,7 @@ h1, h2 { font-weight: 600; }
 table { border-collapse: collapse; margin: 1em 0; }
 td, th { border-bottom: 1px solid #ccc; padding: 0.2em 0.8em; text-align: right; }
 td:first-child, th:first-child { text-align: left; }
-svg.chart text { font-size: 12px; fill: #111; }
+svg.chart text { font-size: 11px; fill: #111; }
 svg.dropoff rect { fill: #b3261e; }
 svg.outcomes rect { fill: #1b5e20; }
 svg.unknown rect { fill: #8a5a00; }
@@ -60,7 +67,7 @@ def html_report(summary: Summary, labels: Mapping[str, str] | None = None) -> st
     labels = labels or {}
 
     def name(key: str) -> str:
-        return labels.get(key, key)
+        return labels.get(key, "geen / nothing" if key == NOTHING else key)
 
     drop = [(name(q.question), q.drop_off, f"{q.drop_off:.0%}") for q in summary.questions]
     unknown = [

@@ -56,7 +56,7 @@ def run(args: argparse.Namespace) -> int:
         return 1
     labels, order = _labels(args)
     summary = summarise(events, order)
-    print(text_report(summary, labels))
+    # The page first: a console piped into `head` may close before the tables are printed.
     if args.html is not None:
         try:
             # 0600 like every other file that comes out of the store; the figures are anonymous,
@@ -67,5 +67,7 @@ def run(args: argparse.Namespace) -> int:
         except OSError as error:
             print(f"cannot write {args.html}: {error.strerror}", file=sys.stderr)
             return 1
+    print(text_report(summary, labels))
+    if args.html is not None:
         print(f"HTML: {args.html.resolve()}")
     return 0
