@@ -130,6 +130,8 @@ def test_the_glance_fits_80_by_24_even_when_everything_is_unknown(bundled: Conte
     result = engine.result(session)
     summary = glance(bundled, result, "nl")
     assert len(summary.items) > 8  # many "misschien": more than one screen can hold
+    assert summary.intro == "Nog niets is zeker voor u. Dit kan misschien; kijk het na:"
+    assert not glance(bundled, result_for(bundled, "01"), "nl").intro
     lines = render_glance(summary)
     assert len(lines) <= 24 and max(map(len, lines)) <= 80
     assert "En nog" in lines[-3] or any("En nog" in line for line in lines)

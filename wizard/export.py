@@ -140,6 +140,8 @@ def to_markdown(
     lines += [_md(text) for text in first.nothing]
     if first.weaker_title:
         lines += [_md(first.weaker_title), ""]
+    if first.intro:
+        lines += [_md(first.intro), ""]
     for item in first.items:
         head, detail = glance_line(item, lang)
         lines.append(f"{item.number}. **{_md(head)}**  ")
@@ -240,6 +242,8 @@ def _html_glance(summary: Summary) -> list[str]:
     out += [f"<p>{_html(text)}</p>" for text in first.nothing]
     if first.weaker_title:
         out.append(f"<p>{_html(first.weaker_title)}</p>")
+    if first.intro:
+        out.append(f"<p>{_html(first.intro)}</p>")
     if first.items:
         out.append("<ol>")
         for item in first.items:

@@ -103,6 +103,8 @@ class Glance:
     """When nothing applies: that sentence and where to go next (then ``items`` is empty)."""
     weaker_title: str = ""
     """When nothing fits the goal well: the heading above ``items`` ("Past minder goed, ...")."""
+    intro: str = ""
+    """When something may apply but nothing is certain: "Nog niets is zeker voor u. ..."."""
     tips: tuple[str, ...] = ()
     """Names of information tools worth a look ("Ook handig")."""
     others: int = 0
@@ -386,6 +388,9 @@ def glance(content: Content, result: Result, lang: Lang, *, ascii_only: bool = F
         items=items,
         nothing=nothing,
         weaker_title=weaker_title,
+        intro=heading("nothing_certain", lang)
+        if now and not any(result.verdicts[i].shown_status == "eligible" for i in now)
+        else "",
         tips=tips,
         others=others,
         others_line=heading("others", lang, count=others) if others else "",

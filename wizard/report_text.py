@@ -52,6 +52,8 @@ def render_glance(
         top += [line for text in summary.nothing for line in _wrap(text, width)]
     if summary.weaker_title:
         top += _wrap(summary.weaker_title, width)
+    if summary.intro:
+        top += _wrap(summary.intro, width)
     bottom: list[str] = []
     if summary.tips:
         bottom += _wrap(f"{heading('tips', summary.lang)}: {'; '.join(summary.tips)}.", width)

@@ -368,6 +368,10 @@ UI_TEXTS: dict[str, tuple[str, str]] = {
         "Nothing fits your goal well. This is open to you, but fits less well:",
     ),
     "result.first": ("Eerst", "First"),
+    "result.nothing_certain": (
+        "Nog niets is zeker voor u. Dit kan misschien; kijk het na:",
+        "Nothing is certain for you yet. This may be possible; check it:",
+    ),
     "result.others": (
         "{count} andere passen niet of minder goed.",
         "{count} others do not fit, or fit less well.",
