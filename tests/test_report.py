@@ -16,11 +16,10 @@ from wizard.report import (
     card,
     footer_lines,
     glance,
-    result_sections,
     why_not,
-    without_echo,
 )
 from wizard.report_text import reading_figures, render_glance, render_text
+from wizard.short_text import short_step, without_echo
 
 
 def result_for(bundled: Content, scenario: str) -> Result:
@@ -60,10 +59,6 @@ def test_possibly_never_sits_under_a_certain_heading(bundled: Content) -> None:
     certain = [item.instrument for item in items if item.status == "eligible"]
     # certain ones first, in rank order
     assert certain == [i for i in rest if result.verdicts[i].shown_status == "eligible"]
-    for section in result_sections(bundled, result, "nl"):
-        kinds = {result.verdicts[e.instrument].shown_status for e in section.entries}
-        if section.kind in ("eligible", "possibly"):
-            assert kinds == {section.kind}, section.title
 
 
 def _no_announced(result: Result) -> Result:
@@ -148,3 +143,17 @@ def test_a_typical_person_reads_at_most_120_words_first_and_400_before_any_card(
     assert first <= page <= 400, f"{who}: {page} words before any card is opened"
     lines = render_glance(glance(bundled, result, "nl"))
     assert len(lines) <= 24 and max(map(len, lines)) <= 80
+
+
+def test_the_first_step_is_short_and_never_narrows_a_choice() -> None:
+    assert short_step("Schrijf u in voor de opleiding en vraag het attest aan het centrum.") == (
+        "Schrijf u in voor de opleiding."
+    )
+    # a condition first: the glance says what to do, the card keeps the condition
+    assert short_step(
+        "Krijgt u een uitkering, vraag dan vóór de eerste dag toestemming aan VDAB (gratis)."
+    ) == ("Vraag vóór de eerste dag toestemming aan VDAB.")
+    # an alternative after the comma stays: cutting it would narrow what the person may do
+    step = "Kijk of uw opleiding in de Opleidingsdatabank staat, of in uw persoonlijk plan."
+    assert short_step(step) == step
+    assert short_step("Stelt een werkgever iets voor? Zeg dan ja.") == "Zeg dan ja."

@@ -15,13 +15,13 @@ nothing applies, the glance says so and offers the referral; it never adds "also
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, fields
 from datetime import date
 
 from wizard.content import Content
 from wizard.matching import Result, Verdict
 from wizard.model import Lang, Text
+from wizard.short_text import as_sentences, first_sentence, short_name, short_step
 from wizard.ui_texts import say
 
 SCREEN_WIDTH = 80
@@ -168,77 +168,6 @@ def why_not_grouped(rows: list[WhyNot]) -> list[tuple[str, list[WhyNot]]]:
 
 
 # --- building it -----------------------------------------------------------------------------------
-
-_ECHO = (" (uw antwoord: ", " (your answer: ")
-_ASIDE = re.compile(r"\s*\([^()]*\)")
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9'‘\"])")
-
-
-def without_echo(text: str) -> str:
-    """A reason without the "(uw antwoord: ...)" the matcher appends: the person just said it."""
-    for marker in _ECHO:
-        cut = text.rfind(marker)
-        if cut > 0 and text.endswith(")"):
-            return text[:cut]
-    return text
-
-
-def as_sentences(text: str) -> str:
-    """A reason clause as sentences: capital first, full stop last, "; " becomes ". "."""
-    parts = [part.strip() for part in without_echo(text).split("; ") if part.strip()]
-    out = []
-    for part in parts:
-        part = part[0].upper() + part[1:]
-        out.append(part if part[-1] in ".!?" else part + ".")
-    return " ".join(out)
-
-
-def first_sentence(text: str, *, skip_questions: bool = False) -> str:
-    """The first sentence; with ``skip_questions``, the first that is not a question ("Stelt
-    een werkgever u iets voor?" sets the scene, the next sentence says what to do)."""
-    sentences = _SENTENCE_END.split(text.strip())
-    if skip_questions:
-        for sentence in sentences:
-            if not sentence.endswith("?"):
-                return sentence
-    return sentences[0]
-
-
-STEP_MAX_WORDS = 10
-_CONDITION_FIRST = re.compile(r"^(\w+t u|if you|when you)\b", re.IGNORECASE)
-"""A step that opens with a condition: "Krijgt u een uitkering, vraag dan ...", "If you ..."."""
-_DROPPABLE_TAIL = ("bijvoorbeeld", "for example", "als u dat", "if you have not", "if you did not")
-"""After a comma, what the glance may leave to the card (never an alternative: "of ...")."""
-
-
-def short_step(text: str) -> str:
-    """The first thing to do, short: the first sentence of a step that is not a question,
-    without asides in brackets; a long one keeps its main clause (the card keeps it whole)."""
-    sentence = first_sentence(text, skip_questions=True)
-    short = _ASIDE.sub("", sentence).strip() or sentence
-    if len(short.split()) <= STEP_MAX_WORDS:
-        return short
-    head, comma, tail = short.partition(", ")
-    if comma and _CONDITION_FIRST.match(head) and not tail.lower().startswith(("of ", "or ")):
-        # the condition is on the card; the glance says what to do
-        tail = re.sub(r"^(\w+) dan\b", r"\1", tail)
-        return tail[0].upper() + tail[1:]
-    if comma and tail.lower().startswith(_DROPPABLE_TAIL):
-        return head.rstrip(" ,.") + "."
-    for conjunction in (" en ", " and "):
-        head, found, _ = short.partition(conjunction)
-        if found and len(head.split()) >= 4:
-            return head.rstrip(" ,.") + "."
-    return short
-
-
-_LONG_ASIDE = re.compile(r"\s*\((?:[^()\s]+\s+)+[^()]*\)")
-
-
-def short_name(name: str) -> str:
-    """A name for the glance: an aside of several words goes ("(met vergoedingen)"); a one-word
-    one stays, it may be what people know it by ("(VOV)") or matter ("(aangekondigd)")."""
-    return _LONG_ASIDE.sub("", name).strip() or name
 
 
 def _name(content: Content, instrument: str, lang: Lang) -> str:
@@ -461,82 +390,3 @@ def why_not(content: Content, result: Result, lang: Lang) -> list[WhyNot]:
         name = _name(content, instrument, lang)
         rows.append(WhyNot(instrument, status, name, reason, other, group))
     return sorted(rows, key=lambda row: WHY_NOT_GROUPS.index(row.group))
-
-
-# --- sections (the older page structure, built from the same glance and cards) ----------------------
-
-
-@dataclass(frozen=True)
-class Entry:
-    """One instrument in a section: its title, and the lines under it (empty for a one-liner)."""
-
-    instrument: str
-    title: str
-    lines: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class Section:
-    """A block of the result page; ``kind`` names it for styling: a shown status ("eligible",
-    "possibly", "announced", ...), "weaker", "nothing", "tips", "not_eligible",
-    "not_eligible_other" or "footer"."""
-
-    kind: str
-    title: str
-    entries: tuple[Entry, ...] = ()
-    text: tuple[str, ...] = ()
-
-
-def _card_lines(item: Card, lang: Lang) -> tuple[str, ...]:
-    why = heading("why" if item.status == "eligible" else "why_possibly", lang)
-    return (
-        f"{heading('gives', lang)}: {item.gives}",
-        *(f"{why}: {text}" for text in item.why),
-        *(f"{heading('next', lang)}: {step}" for step in item.steps),
-        *(f"{label}: {url}" for label, url in item.links),
-        *([f"{heading('phone', lang)}: {item.phone}"] if item.phone else []),
-        *(f"{heading('check', lang)}: {text}" for text in item.checks),
-        *(f"{heading('note', lang)}: {text}" for text in item.notes),
-        *([f"{heading('combines', lang)}: {'; '.join(item.combines)}"] if item.combines else []),
-    )
-
-
-def result_sections(content: Content, result: Result, lang: Lang) -> list[Section]:
-    """The result in reading order as sections: the instruments that apply, grouped by verdict
-    (a "possibly" never sits under a certain heading), why the others do not fit, the footer."""
-    summary = glance(content, result, lang)
-    sections: list[Section] = []
-    if summary.nothing:
-        sections.append(Section("nothing", "", text=summary.nothing))
-    by_id = {c.instrument: c for c in cards(content, result, lang)}
-    groups: dict[str, list[Entry]] = {}
-    for item in summary.items:
-        title = f"{item.number}. {item.glyph} {item.word}: {item.name}"
-        kind = "weaker" if item.weaker else item.status
-        lines = _card_lines(by_id[item.instrument], lang)
-        groups.setdefault(kind, []).append(Entry(item.instrument, title, lines))
-    for kind, entries in groups.items():
-        title = summary.weaker_title if kind == "weaker" else status_heading(kind, lang)
-        sections.append(Section(kind, title, tuple(entries)))
-    if summary.tips:
-        tips = tuple(
-            Entry(t, f"- {_name(content, t, lang)}: {gist_of(content, t, lang)}")
-            for t in result.tips
-        )
-        sections.append(Section("tips", heading("tips", lang), tips))
-    for kind, rows in why_not_grouped(why_not(content, result, lang)):
-        named = tuple(
-            Entry(row.instrument, f"- {row.name}: {row.reason}" if row.reason else f"- {row.name}")
-            for row in rows
-        )
-        sections.append(Section(kind, heading(kind, lang), named))
-    sections.append(Section("footer", "", text=summary.footer))
-    return sections
-
-
-def status_heading(status: str, lang: Lang) -> str:
-    """ "Zeker voor u", "Misschien voor u: na te gaan", ... for any status."""
-    try:
-        return say(f"result.group_{status}", lang)
-    except KeyError:
-        return status_word(status, lang)
