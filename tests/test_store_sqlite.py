@@ -147,3 +147,35 @@ def test_a_schema_1_database_is_migrated_and_its_sessions_expire_from_their_last
     later = SqliteStore(tmp_path, clock=lambda: SAVED + store.retention)
     with pytest.raises(UnknownCode):
         later.load("ABC234")
+
+
+def test_a_settings_file_chooses_the_database_retention_and_figures(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from wizard.store import RETENTION_ENV, StoreError
+    from wizard.store.config import CONFIG_ENV
+    from wizard.usage import FIGURES_ENV, figures_on
+
+    for name in (DATABASE_URL_ENV, RETENTION_ENV, FIGURES_ENV):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv(DATA_DIR_ENV, str(tmp_path / "data"))
+    settings = tmp_path / "leerwijzer.toml"
+    monkeypatch.setenv(CONFIG_ENV, str(settings))
+    settings.write_text("retention_days = 7\nfigures = true\n")
+    assert SessionStore().retention.days == 7 and figures_on()
+    monkeypatch.setenv(RETENTION_ENV, "9")  # the environment wins over the file
+    assert SessionStore().retention.days == 9
+    settings.write_text('database_url = "postgresql://desk@db.example:5432/leerwijzer"\n')
+    assert backend_class(None).__name__ == "PostgresStore"
+    assert not figures_on()
+    for wrong, said in [
+        ("database = 'x'\n", "unknown key 'database'"),
+        ("retention_days = 'seven'\n", "'retention_days' must be a whole number"),
+        ("retention_days = \n", "TOMLDecodeError"),
+    ]:
+        settings.write_text(wrong)
+        with pytest.raises(StoreError) as caught:
+            SessionStore()
+        assert caught.value.kind == "bad_config"
+        assert str(settings) in caught.value.message("nl") and said in caught.value.message("en")
+        assert not figures_on()  # a broken file never stops a session: figures are off

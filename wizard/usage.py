@@ -14,7 +14,6 @@ Events go to the same database as the sessions (wizard.store); a store error nev
 from __future__ import annotations
 
 import atexit
-import os
 import secrets
 from collections.abc import Callable, Sequence
 from datetime import date
@@ -35,7 +34,15 @@ _FLUSH_EVERY = 64
 
 
 def figures_on() -> bool:
-    return os.environ.get(FIGURES_ENV, "").strip().lower() in ("1", "true", "yes", "on", "ja")
+    """$LEERWIJZER_FIGURES, else ``figures`` in the settings file; a broken file means off."""
+    from wizard.store import StoreError
+    from wizard.store.config import setting
+
+    try:
+        value = setting("figures", FIGURES_ENV) or ""
+    except StoreError:
+        return False  # the store says what is wrong with the file when it is opened
+    return value.strip().lower() in ("1", "true", "yes", "on", "ja")
 
 
 def store_sink(rows: Sequence[UsageRow]) -> None:

@@ -10,7 +10,6 @@ per desk and refused beyond a limit, so guessing a code is impractical (docs/sto
 from __future__ import annotations
 
 import json
-import os
 import socket
 from collections import deque
 from collections.abc import Callable, Mapping, Sequence
@@ -38,8 +37,10 @@ def _utc_now() -> datetime:
 
 
 def retention_from_env() -> timedelta:
-    """$LEERWIJZER_RETENTION_DAYS (a whole number of days, at least 1), else 30 days."""
-    raw = os.environ.get(RETENTION_ENV, "").strip()
+    """$LEERWIJZER_RETENTION_DAYS or the settings file (whole days, at least 1), else 30 days."""
+    from wizard.store.config import setting
+
+    raw = setting("retention_days", RETENTION_ENV) or ""
     if raw.isdigit() and int(raw[:6]) >= 1:
         return timedelta(days=int(raw[:6]))
     return DEFAULT_RETENTION

@@ -13,7 +13,14 @@ from typing import Literal
 from wizard.model import Lang
 
 Kind = Literal[
-    "not_a_folder", "read_only", "corrupt", "full", "busy", "newer_schema", "unavailable"
+    "not_a_folder",
+    "read_only",
+    "corrupt",
+    "full",
+    "busy",
+    "newer_schema",
+    "unavailable",
+    "bad_config",
 ]
 
 _TEXTS: dict[Kind, tuple[str, str]] = {
@@ -45,6 +52,10 @@ _TEXTS: dict[Kind, tuple[str, str]] = {
         "Bewaren lukt niet: de databank {where} is niet bereikbaar.",
         "Cannot save: the database {where} cannot be reached.",
     ),
+    "bad_config": (
+        "Bewaren lukt niet: het instellingenbestand {where} klopt niet ({detail}).",
+        "Cannot save: the settings file {where} is not right ({detail}).",
+    ),
 }
 _GOES_ON = (
     "U kunt gewoon verder: uw antwoorden blijven hier staan. Meld het aan de beheerder.",
@@ -66,8 +77,8 @@ class StoreError(Exception):
         nl, en = _TEXTS[self.kind]
         goes_on_nl, goes_on_en = _GOES_ON
         if lang == "en":
-            return f"{en.format(where=self.where)} {goes_on_en}"
-        return f"{nl.format(where=self.where)} {goes_on_nl}"
+            return f"{en.format(where=self.where, detail=self.detail)} {goes_on_en}"
+        return f"{nl.format(where=self.where, detail=self.detail)} {goes_on_nl}"
 
 
 class StaleSession(StoreError):
