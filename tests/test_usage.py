@@ -193,21 +193,3 @@ def test_replay_without_figures_writes_nothing(tmp_path: Path) -> None:
         env={"LEERWIJZER_DATA_DIR": str(tmp_path / "data"), FIGURES_ENV: ""},
     )
     assert not (tmp_path / "data").exists()
-
-
-@pytest.mark.parametrize(
-    "module", ["wizard.usage", "wizard.usage_stats", "wizard.usage_html", "wizard.store.postgres"]
-)
-def test_the_figures_are_core_modules_without_textual_or_rich(module: str) -> None:
-    import subprocess
-    import sys
-
-    probe = (
-        f"import importlib, sys; importlib.import_module({module!r}); "
-        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'rich')))"
-    )
-    done = subprocess.run(
-        [sys.executable, "-c", probe], capture_output=True, text=True, timeout=60, cwd=REPO
-    )
-    assert done.returncode == 0, done.stderr
-    assert done.stdout.strip() == "[]"
