@@ -77,10 +77,11 @@ def bench_reading(engine: Engine) -> None:
     for who, file_name in PROFILES.items():
         result, guessed = profile_result(engine, ROOT / "tests" / "scenarios" / file_name)
         first, page = reading_figures(engine.content, result, "nl")
+        first_en, page_en = reading_figures(engine.content, result, "en")
         note = f" ('weet ik niet' for {', '.join(guessed)})" if guessed else ""
         print(
             f"result words, {who}: first screen {first} (target <= 120), "
-            f"before any card {page} (target <= 400){note}"
+            f"before any card {page} (target <= 400); in English {first_en} and {page_en}{note}"
         )
 
 
