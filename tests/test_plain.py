@@ -6,6 +6,8 @@ from __future__ import annotations
 import io
 from datetime import date
 
+import pytest
+
 from tests.cli import leerwijzer
 from tests.conftest import DATA, REPO, cached_content
 from wizard.engine import Engine
@@ -99,3 +101,12 @@ def test_english_and_record_keep_working_from_a_pipe(tmp_path: object) -> None:
     assert "You chose: Staff" in done.stdout
     assert "Check your answers:" in done.stdout
     assert "1. ✔ certain: Campus card" in done.stdout
+
+
+def test_the_linux_console_gets_ascii_glyphs_with_the_same_words(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("TERM", "linux")
+    _, out = run_plain("1\n1\n1\n")
+    assert "1. + zeker: Campuskaart" in out
+    assert "✔" not in out

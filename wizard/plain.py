@@ -11,6 +11,7 @@ Works with piped standard input (each line answers one question).
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import BinaryIO, TextIO
 
@@ -53,6 +54,9 @@ class PlainRunner:
         self.stdin = stdin
         self.stdout = stdout
         self.echo = not stdin.isatty()
+        encoding = (getattr(stdout, "encoding", None) or "utf-8").lower().replace("-", "")
+        # The Linux console's font and non-UTF-8 output have no ✔ or ◷: verdicts get ASCII glyphs.
+        self.ascii_only = os.environ.get("TERM") == "linux" or encoding != "utf8"
 
     def write(self, text: str = "") -> None:
         # Whatever the text holds (an answer repeated back, content), no escape reaches the terminal.
@@ -248,7 +252,7 @@ class PlainRunner:
         lang = session.lang
         content = self.engine.content
         result = self.engine.result(session)
-        summary = glance(content, result, lang)
+        summary = glance(content, result, lang, ascii_only=self.ascii_only)
         self.write()
         for text in render_glance(summary, height=None, see_why=say("plain.see_why", lang)):
             self.write(text)
@@ -276,7 +280,8 @@ class PlainRunner:
                 chosen = list(items)
             for item in chosen:
                 self.write()
-                for text in render_card(card(content, result, item.instrument, lang), lang=lang):
+                shown = card(content, result, item.instrument, lang, ascii_only=self.ascii_only)
+                for text in render_card(shown, lang=lang):
                     self.write(text)
             if word in WHY_WORDS:
                 self.write()
