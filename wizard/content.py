@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 from wizard.conditions import Condition
@@ -49,6 +50,10 @@ class CompiledIncentive:
     model: Incentive
     requirements: tuple[CompiledRequirement, ...]
     checks: tuple[CompiledCheck, ...] = ()
+    next_steps: tuple[CompiledCheck, ...] = ()
+    summary_dated: tuple[CompiledCheck, ...] = ()
+    worth_checking: tuple[CompiledCheck, ...] = ()
+    comes_first: tuple[CompiledCheck, ...] = ()
 
     @property
     def id(self) -> str:
@@ -71,4 +76,6 @@ class Content:
     questions: dict[str, CompiledQuestion]
     incentives: dict[str, CompiledIncentive]
     routing_facts: frozenset[str] = field(default_factory=frozenset)
+    rules_checked_on: date | None = None
+    """When the rules were last checked against the official sources (graph.yaml)."""
     """Facts read by a route or an ask_when: asked while anything is open, since they steer."""

@@ -1,24 +1,29 @@
 """Instrument verdicts, with their reasons, and the ranked recommendation.
 
 A verdict is ``eligible`` when every requirement in force holds, ``not_eligible`` when one fails
-(the reason names the answers that decided it), and ``possibly`` when it hangs on something still
-unknown or on a rule the citizen must verify. ``outstanding_facts`` is the other side of the same
-coin: the facts whose answer could still change a verdict or the ranking.
+(the reason names the answers that decided it), ``possibly`` when it hangs on something still
+unknown or on a rule the citizen must verify, and ``announced`` for a measure announced without rule
+text (never eligible, never recommended). ``outstanding_facts`` is the other side of the same coin:
+the facts whose answer could still change a verdict or the ranking. The ranking rules are written
+down in docs/ranking.md, each with its test in tests/test_ranking.py.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, timedelta
 from typing import Literal
 
-from wizard.conditions import FALSE, TRUE, Const, Known, Unknown, facts_in, simplify
-from wizard.content import CompiledIncentive, CompiledRequirement, Content
+from wizard.conditions import FALSE, TRUE, Const, Known, Unknown, evaluate, facts_in, simplify
+from wizard.content import CompiledCheck, CompiledIncentive, CompiledRequirement, Content
 from wizard.model import Lang, Text
 
-Status = Literal["eligible", "possibly", "not_eligible"]
-ShownStatus = Literal["eligible", "possibly", "not_eligible", "not_assessed"]
+Status = Literal["eligible", "possibly", "not_eligible", "announced"]
+ShownStatus = Literal["eligible", "possibly", "not_eligible", "not_assessed", "announced"]
+RULE_DATE_HORIZON = timedelta(days=366)
+"""How far ahead a rule change can matter for a training that has not started yet."""
 
 
 @dataclass(frozen=True)
@@ -38,6 +43,18 @@ class Verdict:
     """An information tool (``kind: tip``): shown as a tip, never recommended or ranked."""
     ruled_out_by: tuple[frozenset[str], ...] = ()
     """For ``not_eligible``: the facts of each requirement that failed."""
+    demoted: bool = False
+    """``possibly`` whose only open point is a failed high-confidence rule: never recommended first."""
+    first: bool = False
+    """The answers name this instrument's route (``comes_first``): recommended first."""
+    worth_checking: Text | None = None
+    """Why a weak fit was still followed up: a right that changes what the person should do."""
+    summary: Text | None = None
+    """What it gives on the reference date: the summary with the dated amounts and deadlines in force."""
+    next_steps: tuple[Text, ...] = ()
+    """The next steps in force on the reference date, for this person."""
+    look_again_on: date | None = None
+    """For ``announced``: when to look again."""
 
     @property
     def shown_status(self) -> ShownStatus:
@@ -59,10 +76,67 @@ class Result:
     referral: Text | None = None
     """Set when nothing applies: where to go next."""
     asked: tuple[str, ...] = field(default_factory=tuple)
+    announced: tuple[str, ...] = ()
+    """Measures announced without rule text that concern the person: shown apart, never ranked."""
+    rules_checked_on: dt.date | None = None
+    """When the rules were last checked against the official sources (graph.yaml)."""
 
 
-def _in_force(incentive: CompiledIncentive, on: date) -> list[CompiledRequirement]:
-    return [r for r in incentive.requirements if r.model.in_force(on)]
+def _in_force(
+    incentive: CompiledIncentive, on: date, rule_date: date | None = None
+) -> list[CompiledRequirement]:
+    """The requirements in force: on ``rule_date`` for those ``dated_by`` a fact, else on ``on``."""
+    return [
+        r
+        for r in incentive.requirements
+        if r.model.in_force(rule_date if r.model.dated_by and rule_date else on)
+    ]
+
+
+def _dated_by(incentive: CompiledIncentive) -> str | None:
+    return next((r.model.dated_by for r in incentive.requirements if r.model.dated_by), None)
+
+
+def rule_dates(
+    incentive: CompiledIncentive, known: Known, on: date, *, ahead: bool = False
+) -> tuple[date, ...]:
+    """The dates whose rules apply to this person (dossier §27 ``rule_date``).
+
+    The start of the training when it is known; the reference date when it is not asked yet (with
+    ``ahead``: also every later rule change within a year, to see whether asking can matter);
+    when the answer is "weet ik niet", the reference date and every rule change within a year.
+    """
+    fact = _dated_by(incentive)
+    if fact is None:
+        return (on,)
+    value = known.get(fact)
+    if isinstance(value, str):
+        try:
+            return (date.fromisoformat(value),)
+        except ValueError:
+            return (on,)
+    if value is None and not ahead:
+        return (on,)
+    changes: set[date] = set()
+    for requirement in incentive.requirements:
+        model = requirement.model
+        if model.dated_by is None:
+            continue
+        if model.valid_from is not None:
+            changes.add(model.valid_from)
+        if model.valid_until is not None:
+            changes.add(model.valid_until + timedelta(days=1))
+    later = sorted(d for d in changes if on < d <= on + RULE_DATE_HORIZON)
+    return (on, *later)
+
+
+def _shown(checks: tuple[CompiledCheck, ...], known: Known, on: date) -> list[Text]:
+    """Dated texts in force on ``on`` that the answers do not rule out."""
+    return [
+        Text(nl=c.model.nl, en=c.model.en)
+        for c in checks
+        if c.model.in_force(on) and (c.condition is None or simplify(c.condition, known) != FALSE)
+    ]
 
 
 def fit_for_need(content: Content, incentive: CompiledIncentive, known: Known) -> int:
@@ -72,18 +146,43 @@ def fit_for_need(content: Content, incentive: CompiledIncentive, known: Known) -
     return serves.get(need, 0) if isinstance(need, str) else max(serves.values(), default=0)
 
 
-def is_pursued(content: Content, incentive: CompiledIncentive, known: Known) -> bool:
-    """Whether questions are still asked to settle this instrument's verdict.
+def worth_checking(incentive: CompiledIncentive, known: Known, on: date | None) -> Text | None:
+    """Why this instrument is followed up whatever its fit (None: no reason applies)."""
+    for check in incentive.worth_checking:
+        in_force = on is None or check.model.in_force(on)
+        if in_force and (check.condition is None or evaluate(check.condition, known) is True):
+            return Text(nl=check.model.nl, en=check.model.en)
+    return None
 
-    Every instrument is pursued until the need is answered; after that, with ``pursue_min_fit``
-    set, only those that serve the need well enough: the person's series stays short. Tips
-    never are: an information tool is worth a line, not a question.
+
+def is_pursued(
+    content: Content, incentive: CompiledIncentive, known: Known, on: date | None = None
+) -> bool:
+    """Whether questions are still asked to settle this instrument's verdict ("never hide a right").
+
+    Every instrument is pursued until the need is answered; after that, those that serve it well
+    (fit >= ``pursue_min_fit``; 0 pursues every one), those whose route the answers name (``comes_first``) and those worth
+    checking whatever their fit (``worth_checking``: a right that changes what the person should
+    do). Tips and announced measures never are: they are worth a line, not a question.
     """
-    if incentive.model.kind == "tip":
+    if incentive.model.kind == "tip" or incentive.model.announced is not None:
         return False
     if not content.pursue_min_fit or content.need_fact not in known:
         return True
-    return fit_for_need(content, incentive, known) >= content.pursue_min_fit
+    if fit_for_need(content, incentive, known) >= content.pursue_min_fit:
+        return True
+    if comes_first(incentive, known, on):
+        return True
+    return worth_checking(incentive, known, on) is not None
+
+
+def comes_first(incentive: CompiledIncentive, known: Known, on: date | None) -> bool:
+    """Whether the answers name this instrument's route (its ``comes_first`` holds)."""
+    return any(
+        (on is None or c.model.in_force(on))
+        and (c.condition is None or evaluate(c.condition, known) is True)
+        for c in incentive.comes_first
+    )
 
 
 def outstanding_facts(content: Content, known: Known, on: date) -> set[str]:
@@ -113,16 +212,27 @@ def _open_facts(
     content: Content, incentive: CompiledIncentive, known: Known, on: date
 ) -> set[str] | None:
     """Unanswered facts the instrument's verdict still hangs on; None when it is settled or not pursued."""
-    if not incentive.model.in_force(on) or not is_pursued(content, incentive, known):
+    if not incentive.model.in_force(on) or not is_pursued(content, incentive, known, on):
         return None
-    residuals = [(r, simplify(r.condition, known)) for r in _in_force(incentive, on)]
-    if any(res == FALSE and r.model.if_unmet == "not_eligible" for r, res in residuals):
-        return None  # already excluded: nothing can bring it back
     answered = set(known)
     facts: set[str] = set()
-    for _, residual in residuals:
-        if not isinstance(residual, Const):
-            facts |= facts_in(residual) - answered
+    signatures: set[tuple[str, ...]] = set()
+    excluded_on_every_date = True
+    for rule_date in rule_dates(incentive, known, on, ahead=True):
+        residuals = [(r, simplify(r.condition, known)) for r in _in_force(incentive, on, rule_date)]
+        if any(res == FALSE and r.model.if_unmet == "not_eligible" for r, res in residuals):
+            signatures.add(("excluded",))
+            continue
+        excluded_on_every_date = False
+        signatures.add(tuple(sorted(r.model.id for r, res in residuals if res != TRUE)))
+        for _, residual in residuals:
+            if not isinstance(residual, Const):
+                facts |= facts_in(residual) - answered
+    if excluded_on_every_date:
+        return None  # already excluded: nothing can bring it back
+    fact = _dated_by(incentive)
+    if fact is not None and fact not in answered and len(signatures) > 1:
+        facts.add(fact)  # the training's start picks a rule that gives another verdict
     return facts
 
 
@@ -169,6 +279,68 @@ class Matcher:
         )
 
     def verdict(self, incentive: CompiledIncentive, known: Known, on: date, fit: int) -> Verdict:
+        """The verdict on ``on``, with the rules of the training's school year where they differ."""
+        model = incentive.model
+        dates = rule_dates(incentive, known, on)
+        verdicts = [self._verdict_on(incentive, known, on, d, fit) for d in dates]
+        verdict = verdicts[0]
+        if len({v.status for v in verdicts}) > 1:
+            # "weet ik niet" on the start: the rule depends on it, so the verdict stays open.
+            best = min(
+                verdicts, key=lambda v: ("eligible", "possibly", "not_eligible").index(v.status)
+            )
+            fact = _dated_by(incentive) or ""
+            label = self.fact_labels([fact])
+            depends = Text(
+                nl=f"Welke regel geldt, hangt af van de start van de opleiding ({label.nl}).",
+                en=f"Which rule applies depends on when the training starts ({label.en}).",
+            )
+            verdict = replace(
+                best,
+                status="possibly",
+                reasons=(*[r for r in best.reasons if best.status != "eligible"], depends),
+                missing=tuple(dict.fromkeys((*best.missing, fact))),
+                ruled_out_by=(),
+                demoted=False,
+            )
+        if model.announced is not None and verdict.status != "not_eligible":
+            look = model.announced.look_again_on
+            verdict = Verdict(
+                model.id,
+                "announced",
+                (
+                    Text(nl=model.announced.known.nl, en=model.announced.known.en),
+                    Text(
+                        nl=f"Kijk opnieuw na vanaf {look:%d-%m-%Y}.",
+                        en=f"Look again from {look:%Y-%m-%d}.",
+                    )
+                    if on < look
+                    else Text(
+                        nl=f"Kijk nu na of er al regels zijn (dat was voorzien vanaf {look:%d-%m-%Y}): "
+                        "op vlaanderen.be of via 1700.",
+                        en=f"Check now whether rules exist (that was foreseen from {look:%Y-%m-%d}): "
+                        "on vlaanderen.be or via 1700.",
+                    ),
+                ),
+                verify=verdict.verify,
+                fit=fit,
+                look_again_on=look,
+            )
+        parts = _shown(incentive.summary_dated, known, on)
+        summary = Text(
+            nl=" ".join([model.summary.nl, *(p.nl for p in parts)]),
+            en=" ".join([model.summary.en, *(p.en for p in parts)]),
+        )
+        return replace(
+            verdict,
+            first=verdict.status in ("eligible", "possibly") and comes_first(incentive, known, on),
+            summary=summary,
+            next_steps=tuple(_shown(incentive.next_steps, known, on)),
+        )
+
+    def _verdict_on(
+        self, incentive: CompiledIncentive, known: Known, on: date, rule_date: date, fit: int
+    ) -> Verdict:
         model = incentive.model
         if not model.in_force(on):
             reason = _not_in_force(
@@ -178,21 +350,18 @@ class Matcher:
         hard_fails: list[Text] = []
         ruled_out_by: list[frozenset[str]] = []
         soft_fails: list[Text] = []
-        verify: list[Text] = [
-            Text(nl=check.model.nl, en=check.model.en)
-            for check in incentive.checks
-            if check.model.in_force(on)
-            and (check.condition is None or simplify(check.condition, known) != FALSE)
-        ]
+        soft_confident = True
+        verify: list[Text] = _shown(incentive.checks, known, on)
         pending: list[CompiledRequirement] = []
         holds: list[Text] = []
-        for requirement in _in_force(incentive, on):
+        for requirement in _in_force(incentive, on, rule_date):
             residual = simplify(requirement.condition, known)
             deciding = self.describe_answers(facts_in(requirement.condition), known)
             if residual == FALSE:
                 reason = _join(requirement.model.why_not, deciding)
                 if requirement.model.if_unmet == "possibly":
                     soft_fails.append(reason)
+                    soft_confident &= requirement.model.confidence == "high"
                     if requirement.model.verify is not None:
                         verify.insert(0, requirement.model.verify)
                 else:
@@ -230,25 +399,36 @@ class Matcher:
                 if requirement.model.verify is not None:
                     verify.insert(0, requirement.model.verify)
         return Verdict(
-            model.id, "possibly", tuple(reasons_list), tuple(missing), tuple(verify), fit=fit
+            model.id,
+            "possibly",
+            tuple(reasons_list),
+            tuple(missing),
+            tuple(verify),
+            fit=fit,
+            demoted=bool(soft_fails) and soft_confident and not missing,
         )
 
     def result(self, known: Known, on: date, complete: bool, asked: tuple[str, ...] = ()) -> Result:
         verdicts: dict[str, Verdict] = {}
         tips: list[str] = []
+        good_fit = max(self.content.pursue_min_fit, 1)
         for incentive in self.content.incentives.values():
             fit = fit_for_need(self.content, incentive, known)
             verdict = self.verdict(incentive, known, on, fit)
-            if verdict.status == "possibly" and not is_pursued(self.content, incentive, known):
+            pursued = is_pursued(self.content, incentive, known, on)
+            if verdict.status == "possibly" and not pursued:
                 verdict = self._not_assessed(verdict)
+            elif pursued and fit < good_fit and self.content.need_fact in known:
+                verdict = replace(verdict, worth_checking=worth_checking(incentive, known, on))
             if incentive.model.kind == "tip":
                 verdict = replace(verdict, tip=True)
-                if verdict.status == "eligible" and fit >= max(self.content.pursue_min_fit, 1):
+                if verdict.status == "eligible" and fit >= good_fit:
                     tips.append(incentive.id)
             verdicts[incentive.id] = verdict
         ranked = self._rank(verdicts)
         recommended = self._drop_excluded(ranked)
         verdicts = self._annotate_excluded(verdicts, ranked, recommended)
+        announced = tuple(i for i, v in verdicts.items() if v.status == "announced" and v.fit > 0)
         return Result(
             date=on,
             rules_version=self.content.version,
@@ -258,6 +438,8 @@ class Matcher:
             tips=tuple(tips),
             referral=None if recommended else self.content.referral,
             asked=asked,
+            announced=announced,
+            rules_checked_on=self.content.rules_checked_on,
         )
 
     @staticmethod
@@ -271,16 +453,30 @@ class Matcher:
         return replace(verdict, reasons=(reason,), assessed=False)
 
     def _rank(self, verdicts: Mapping[str, Verdict]) -> list[str]:
-        def key(instrument: str) -> tuple[int, int, int, str]:
+        """docs/ranking.md: a failed high-confidence rule never first; the named route first; then
+        best fit; at equal fit eligible before possibly; then priority and id."""
+
+        def key(instrument: str) -> tuple[bool, bool, int, bool, int, str]:
             verdict = verdicts[instrument]
             priority = self.content.incentives[instrument].model.priority
-            return (-verdict.fit, verdict.status != "eligible", -priority, instrument)
+            return (
+                verdict.demoted,
+                not verdict.first,
+                -verdict.fit,
+                verdict.status != "eligible",
+                -priority,
+                instrument,
+            )
 
-        min_fit = max(self.content.pursue_min_fit, 1)
+        good_fit = max(self.content.pursue_min_fit, 1)
         candidates = [
             i
             for i, v in verdicts.items()
-            if v.status != "not_eligible" and v.assessed and not v.tip and v.fit >= min_fit
+            if v.status in ("eligible", "possibly")
+            and v.assessed
+            and not v.tip
+            and v.fit >= 1
+            and (v.fit >= good_fit or v.first or v.worth_checking is not None)
         ]
         return sorted(candidates, key=key)
 

@@ -164,6 +164,13 @@ class GraphFile(Strict):
         ),
     )
     referral: Text
+    rules_checked_on: date | None = Field(
+        default=None,
+        description=(
+            "When the rules in this content were last checked against the official sources; "
+            "every result shows it."
+        ),
+    )
     questions: list[Question] = Field(min_length=1)
 
 
@@ -205,6 +212,12 @@ class Requirement(Dated):
     why_not: Text
     if_unmet: Literal["not_eligible", "possibly"] = "not_eligible"
     verify: Text | None = None
+    confidence: Literal["high", "medium", "low"] | None = None
+    """How sure the dossier is of this rule; a failed ``high`` rule keeps an instrument from
+    coming first even when it is only ``possibly`` (docs/ranking.md)."""
+    dated_by: Id | None = None
+    """A date fact (the training's start) that picks which dated version of this rule applies,
+    instead of the reference date: the school year of the training decides (dossier §27)."""
 
 
 GIST_MAX_WORDS = 12
@@ -240,6 +253,15 @@ class Exclusion(Strict):
     note: Text
 
 
+class Announced(Strict):
+    """A measure announced without rule text: never eligible, never recommended, shown apart."""
+
+    known: Text
+    """What is known so far, in plain words."""
+    look_again_on: date
+    """When to look again (the result says so)."""
+
+
 class Incentive(Dated):
     id: Id
     kind: Literal["instrument", "tip"] = "instrument"
@@ -255,8 +277,16 @@ class Incentive(Dated):
     priority: int = 0
     serves: dict[Id, Annotated[int, Field(ge=1, le=3)]] = Field(default_factory=dict)
     requires: list[Requirement] = Field(default_factory=list)
-    next_steps: list[Text] = Field(default_factory=list)
+    next_steps: list[DatedText] = Field(default_factory=list)
     links: list[Link] = Field(default_factory=list)
+    summary_dated: list[DatedText] = Field(default_factory=list)
+    """Amounts, hours and deadlines that hold for a period: added to the summary while in force."""
+    announced: Announced | None = None
+    worth_checking: list[DatedText] = Field(default_factory=list)
+    """When a weak fit is still followed up (``when`` holds): a right that changes what the person
+    should do, such as a deadline or a door to other instruments. The text says why."""
+    comes_first: list[DatedText] = Field(default_factory=list)
+    """When the answers name this instrument's route (``when`` holds), it is recommended first."""
     phone: str | None = None
     combines_with: list[Id] = Field(default_factory=list)
     excludes: list[Exclusion] = Field(default_factory=list)

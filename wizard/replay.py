@@ -1,7 +1,8 @@
 """Scenario files: scripted answer paths, replayed through the real engine and checked.
 
 A scenario answers by fact id. The replay answers each question the wizard asks from the file; a
-question the file cannot answer is a failure (or "weet ik niet" with ``unanswered: weet_niet``).
+question the file cannot answer is a failure (or "weet ik niet" with ``unanswered: weet_niet``, and
+always for an optional fact).
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ class Expectation(_Strict):
     possibly_includes: list[str] = Field(default_factory=list)
     not_eligible_includes: list[str] = Field(default_factory=list)
     not_assessed_includes: list[str] = Field(default_factory=list)
+    announced_includes: list[str] = Field(default_factory=list)
     eligible_exactly: list[str] | None = None
     nothing_applies: bool | None = None
     max_questions: int | None = None
@@ -65,6 +67,8 @@ class ScenarioReport:
     not_eligible: dict[str, str] = field(default_factory=dict)
     not_assessed: dict[str, str] = field(default_factory=dict)
     """Weak fits left open on purpose (``pursue_min_fit``): in none of the three verdict maps."""
+    announced: dict[str, str] = field(default_factory=dict)
+    """Measures announced without rule text: never eligible, never recommended."""
     tips: list[str] = field(default_factory=list)
     """Information tools shown as tips ("ook handig"); their verdicts are in the maps above too."""
     tip_ids: frozenset[str] = frozenset()
@@ -86,6 +90,7 @@ class ScenarioReport:
             "possibly": self.possibly,
             "not_eligible": self.not_eligible,
             "not_assessed": self.not_assessed,
+            "announced": self.announced,
             "tips": self.tips,
             "date": self.date.isoformat(),
             "rules_version": self.rules_version,
@@ -133,7 +138,9 @@ def run_scenario(engine: Engine, scenario: Scenario, path: str = "") -> Scenario
             break
         if question.fact in scenario.answers:
             raw: object = scenario.answers[question.fact]
-        elif scenario.unanswered == "weet_niet":
+        elif scenario.unanswered == "weet_niet" or content.facts[question.fact].optional:
+            # An optional fact may always be left unknown (vocabulary.yaml): a scenario written
+            # before the fact existed answers it "weet ik niet" instead of failing.
             raw = UNKNOWN_ANSWER
         else:
             report.fail(f"the wizard asked '{question.fact}', which the scenario does not answer")
@@ -170,7 +177,7 @@ def replay_file(engine: Engine, path: Path) -> ScenarioReport:
 
 def _check(expect: Expectation, report: ScenarioReport) -> None:
     def status_of(instrument: str) -> str:
-        for status in ("eligible", "possibly", "not_eligible", "not_assessed"):
+        for status in ("eligible", "possibly", "not_eligible", "not_assessed", "announced"):
             if instrument in getattr(report, status):
                 return status
         return "unknown instrument"
@@ -189,7 +196,7 @@ def _check(expect: Expectation, report: ScenarioReport) -> None:
     for instrument in expect.recommended_includes:
         if instrument not in report.recommended:
             report.fail(f"recommended: expected to include {instrument}, got {report.recommended}")
-    for status in ("eligible", "possibly", "not_eligible", "not_assessed"):
+    for status in ("eligible", "possibly", "not_eligible", "not_assessed", "announced"):
         for instrument in getattr(expect, f"{status}_includes"):
             if instrument not in getattr(report, status):
                 report.fail(f"{instrument}: expected {status}, got {status_of(instrument)}")
