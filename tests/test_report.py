@@ -157,3 +157,13 @@ def test_the_first_step_is_short_and_never_narrows_a_choice() -> None:
     step = "Kijk of uw opleiding in de Opleidingsdatabank staat, of in uw persoonlijk plan."
     assert short_step(step) == step
     assert short_step("Stelt een werkgever iets voor? Zeg dan ja.") == "Zeg dan ja."
+
+
+def test_the_result_and_plain_mode_texts_read_at_b1() -> None:
+    from wizard.lint.readability import measure
+    from wizard.ui_texts import UI_TEXTS
+
+    mine = [k for k in UI_TEXTS if k.split(".")[0] in ("result", "plain", "verdict", "understand")]
+    assert len(mine) > 30
+    hard = {k: measure(UI_TEXTS[k][0]).problems() for k in mine}
+    assert {k: p for k, p in hard.items() if p} == {}
