@@ -44,6 +44,8 @@ def test_the_check_step_lists_the_answers_and_changes_one_by_number() -> None:
     assert "U koos: Studeren" in out
     assert "  2. Wat wilt u doen? Uw antwoord: Studeren\n" in out  # listed again, changed
     assert out.count("Controleer uw antwoorden:") == 2
+    _, out = run_plain("1\n1\n1\n?\nja\n")  # "Klopt alles?" "ja"
+    assert out.count("Controleer uw antwoorden:") == 2 and "1. ✔ zeker: Campuskaart" in out
 
 
 def test_the_end_of_input_at_the_check_step_shows_the_result() -> None:

@@ -37,8 +37,21 @@ from wizard.understanding import offers_unknown, understand
 
 BACK_WORDS = {"terug", "back", "vorige"}
 HELP_WORDS = {"?", "help", "uitleg"}
-DONE_WORDS = {"", "klaar", "verder", "resultaat", "ok", "done", "result", "continue"}
-"""At the check step: show the result."""
+DONE_WORDS = {
+    "",
+    "klaar",
+    "verder",
+    "resultaat",
+    "ok",
+    "ja",
+    "j",
+    "klopt",
+    "done",
+    "result",
+    "yes",
+    "y",
+}
+"""At the check step ("Klopt alles?"): show the result."""
 WHY_WORDS = {"waarom", "why", "waarom niet", "why not"}
 ALL_WORDS = {"alles", "all"}
 STOP_WORDS = {"", "stop", "einde", "klaar", "quit", "end", "done"}
@@ -189,6 +202,8 @@ class PlainRunner:
                 return session, True
             if word in BACK_WORDS:
                 return self.engine.back(session)[0], False
+            if word in HELP_WORDS:
+                continue  # the list and the hint again: they say what can be typed
             if word.isdigit() and 1 <= int(word[:4]) <= len(walk.asked):
                 return self.change(session, walk.asked[int(word[:4]) - 1]), False
             self.write(say("plain.check_not_understood", lang, last=len(walk.asked)))
