@@ -385,6 +385,8 @@ def why_not(content: Content, result: Result, lang: Lang) -> list[WhyNot]:
             group = "not_eligible_other" if other else "not_eligible"
         elif status == "not_assessed":
             group, reason = "not_assessed", ""  # the heading says why, once
+        elif status not in ("eligible", "possibly"):
+            group = "not_eligible_other"  # announced, but the matcher says it is not for them
         else:
             group = "also"
         name = _name(content, instrument, lang)
