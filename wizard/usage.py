@@ -23,7 +23,7 @@ from wizard.conditions import Unknown
 from wizard.content import CompiledQuestion, Content
 from wizard.engine import Engine
 from wizard.sessions import UNKNOWN_ANSWER, Answer, Session
-from wizard.store.base import UsageRow
+from wizard.store.base import SessionStore, UsageRow
 
 FIGURES_ENV = "LEERWIJZER_FIGURES"
 Kind = Literal["shown", "answered", "back", "edited", "finished", "abandoned"]
@@ -45,15 +45,25 @@ def figures_on() -> bool:
     return value.strip().lower() in ("1", "true", "yes", "on", "ja")
 
 
+_sink_store: dict[tuple[str, str], SessionStore] = {}
+"""The store events go to, per configured place, opened on the first flush and kept."""
+
+
 def store_sink(rows: Sequence[UsageRow]) -> None:
     """Write to the configured store; a store that cannot be written loses the figures only."""
     from wizard.store import SessionStore, StoreError
+    from wizard.store.config import database_url, default_data_dir
 
     try:
-        with SessionStore() as store:
-            store.add_events(rows)
+        where = (database_url() or "", str(default_data_dir()))
+        if where not in _sink_store:
+            _sink_store[where] = SessionStore()
+        _sink_store[where].add_events(rows)
     except StoreError:
-        pass  # figures are never worth a message to the person at the desk
+        # Figures are never worth a message to the person at the desk; the next flush reopens.
+        for store in _sink_store.values():
+            store.close()
+        _sink_store.clear()
 
 
 def recorded_answer(content: Content, fact: str, value: Answer) -> str | None:
