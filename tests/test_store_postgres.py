@@ -186,3 +186,23 @@ def test_an_unreachable_database_is_said_without_its_password() -> None:
     assert f"127.0.0.1:{port}/leerwijzer" in message and "niet bereikbaar" in message
     assert "s3cret" not in message + str(caught.value)
     assert not [t for t in threading.enumerate() if "leerwijzer" in t.name]  # no pool left
+
+
+def test_figures_go_to_the_shared_database_and_stats_read_them(
+    postgres_url: str, tmp_path: Path
+) -> None:
+    from tests.cli import leerwijzer
+    from tests.conftest import SCENARIOS
+
+    env = {DATABASE_URL_ENV: postgres_url, "LEERWIJZER_DATA_DIR": str(tmp_path / "unused")}
+    replayed = leerwijzer("replay", "--figures", str(SCENARIOS), env=env)
+    assert "passed" in replayed.stdout, replayed.stderr
+    with PostgresStore(postgres_url) as store:
+        runs = {row.run for row in store.events()}
+        assert len(runs) > 50 and store.count_sessions() == 0  # figures only, no sessions
+    page = tmp_path / "figures.html"
+    done = leerwijzer("stats", "--html", str(page), env=env)
+    assert done.returncode == 0, done.stderr
+    assert f"Sessies / sessions: {len(runs)}" in done.stdout
+    assert 'class="chart outcomes"' in page.read_text(encoding="utf-8")
+    assert not (tmp_path / "unused").exists()  # nothing went to a local file
