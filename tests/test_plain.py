@@ -112,3 +112,13 @@ def test_the_linux_console_gets_ascii_glyphs_with_the_same_words(
     _, out = run_plain("1\n1\n1\n")
     assert "1. + zeker: Campuskaart" in out
     assert "✔" not in out
+
+
+def test_from_a_real_pipe_an_early_end_is_honest() -> None:
+    done = leerwijzer("plain", "--date", "2026-11-23", stdin="werkzoekende\n")
+    assert done.returncode == 1
+    out = done.stdout
+    assert "> werkzoekende\nU koos: Ik heb geen werk en ik zoek werk\n" in out
+    assert "Uw resultaat is dus niet volledig." in out
+    assert "zeker:" not in out and "misschien:" not in out
+    assert "Traceback" not in done.stderr
