@@ -339,13 +339,13 @@ def card(
         status=status,
         word=status_word(status, lang),
         glyph=status_glyph(status, ascii_only),
-        name=model.name.get(lang),
+        name=model.name.get(lang).removesuffix(f" ({status_word(status, lang)})"),
         gist=gist_of(content, instrument, lang),
         gives=summary_for(content, result, instrument).get(lang),
         why=tuple(as_sentences(r.get(lang)) for r in verdict.reasons),
         steps=tuple(step.get(lang) for step in steps_for(content, result, instrument)),
         checks=tuple(item.get(lang) for item in verdict.verify),
-        notes=tuple(note.get(lang) for note in verdict.notes) + _look_again(verdict, lang),
+        notes=tuple(note.get(lang) for note in verdict.notes),
         links=tuple((link.label.get(lang), link.url) for link in model.links),
         phone=model.phone,
         combines=tuple(_name(content, i, lang) for i in model.combines_with),
@@ -381,8 +381,11 @@ def why_not(content: Content, result: Result, lang: Lang) -> list[WhyNot]:
         status = verdict.shown_status
         other = verdict.fit == 0 or any(facts <= {first_fact} for facts in verdict.ruled_out_by)
         reason = as_sentences(verdict.reasons[0].get(lang)) if verdict.reasons else ""
-        if status == "not_eligible":
-            group = "not_eligible_other" if other else "not_eligible"
+        if status == "not_eligible" and other:
+            # for other people or goals: the first sentence says enough
+            group, reason = "not_eligible_other", first_sentence(reason)
+        elif status == "not_eligible":
+            group = "not_eligible"
         elif status == "not_assessed":
             group, reason = "not_assessed", ""  # the heading says why, once
         elif status not in ("eligible", "possibly"):
