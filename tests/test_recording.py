@@ -147,7 +147,7 @@ def test_plain_mode_records_and_replay_gives_the_same_result(tmp_path: Path) -> 
     result = engine.result(answered(engine, "visitor", UNKNOWN, 45, "borrow"))
     assert replayed_line["asked"] == list(result.asked) == ["role", "resident", "age", "goal"]
     assert replayed_line["recommended"] == list(result.recommended) == ["town_pass"]
-    assert "Uw resultaat\n\n1. ? misschien: Stadspas" in done.stdout
+    assert "kijk het na:\n1. ? misschien: Stadspas\n" in done.stdout
 
 
 def test_plain_mode_records_a_bundled_session_in_english(tmp_path: Path, bundled: Content) -> None:
