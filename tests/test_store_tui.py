@@ -124,3 +124,27 @@ async def test_the_tui_emits_figures_when_switched_on(monkeypatch: pytest.Monkey
         ("answered", "goal", "borrow"),
     ]
     assert rows[-1].kind == "finished" and {r.mode for r in rows} == {"citizen"}
+
+
+async def test_a_kiosk_wipe_ends_the_session_as_abandoned(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(FIGURES_ENV, "1")
+    monkeypatch.setenv("LEERWIJZER_OPERATOR_CODE", "482913")
+    rows: list[UsageRow] = []
+    app = make_app(tiny_content(), on=ON, mode="kiosk", operator_code="482913")
+    assert isinstance(app.figures, Figures)
+    app.figures.sink = rows.extend
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert rows == [] and not app.figures.pending  # the welcome page shows no question
+        await press(pilot, "enter", "1")  # start, then one answer; the person walks away
+        app.wipe()
+        await settle(pilot)
+    app.figures.close()
+    kinds = [(r.kind, r.question) for r in rows]
+    assert kinds == [
+        ("shown", "role"),
+        ("answered", "role"),
+        ("shown", "goal"),
+        ("abandoned", "goal"),
+    ]
+    assert len({r.run for r in rows}) == 1
