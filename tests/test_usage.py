@@ -8,6 +8,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tests.cli import leerwijzer
 from tests.conftest import REPO, SCENARIOS
@@ -193,3 +195,49 @@ def test_replay_without_figures_writes_nothing(tmp_path: Path) -> None:
         env={"LEERWIJZER_DATA_DIR": str(tmp_path / "data"), FIGURES_ENV: ""},
     )
     assert not (tmp_path / "data").exists()
+
+
+@settings(max_examples=60, deadline=None)
+@given(steps=st.lists(st.tuples(st.sampled_from(["answer", "back", "edit"]), st.integers(0, 200))))
+def test_any_walk_gives_ordered_events_and_never_a_number(
+    steps: list[tuple[str, int]],
+) -> None:
+    """Random answers, backs and edits: events stay in order, one run, and no age is recorded."""
+    from tests.conftest import DATA, cached_content
+
+    tiny = cached_content(DATA / "tiny")
+    engine, sink = watched(tiny)
+    session = engine.start(ON)
+    ages: set[str] = set()
+    for action, number in steps:
+        question = engine.current_question(session)
+        if action == "back":
+            session, _ = engine.back(session)
+        elif action == "edit" and session.answers:
+            fact = session.answers[number % len(session.answers)][0]
+            value: object = number % 121 if tiny.facts[fact].kind == "integer" else UNKNOWN
+            if tiny.facts[fact].kind == "integer":
+                ages.add(str(value))
+            session = engine.edit(session, fact, value).session
+        elif question is not None:
+            fact = tiny.facts[question.fact]
+            values = fact.value_ids()
+            raw: object = values[number % len(values)] if values else number % 121
+            if not values:
+                ages.add(str(raw))
+            session = engine.answer(session, raw)
+    engine.current_question(session)
+    engine.figures.close()
+    assert [r.seq for r in sink.rows] == list(range(len(sink.rows)))
+    assert len({r.run for r in sink.rows}) <= 1
+    for row in sink.rows:
+        assert (
+            row.answer is None
+            or row.answer == UNKNOWN_ANSWER
+            or row.answer in {v for f in tiny.facts.values() for v in f.value_ids()}
+        )
+        assert not ages & {row.answer, row.outcome}
+    ends = [r.kind for r in sink.rows if r.kind in ("finished", "abandoned")]
+    assert ends.count("abandoned") <= 1 and (not ends or ends[-1] in ("finished", "abandoned"))
+    complete = engine.current_question(session) is None
+    assert (ends[-1:] == ["finished"]) == (complete and bool(ends))
