@@ -9,8 +9,10 @@ The structure here drives every front end (TUI, plain mode, Markdown and HTML ex
   next steps, the checks that concern this person, notes and links.
 - ``WhyNot``: one line per instrument that does not fit, with its short reason.
 
-"Possibly" is never filed under "recommended": every line carries its own verdict word. When
-nothing applies, the glance says so and offers the referral; it never adds "also possible".
+"Possibly" is never filed under "recommended": every line carries its own verdict word, and when
+nothing is certain the glance says so first. When nothing applies, the glance says so and offers
+the referral; it never adds "also possible". When nothing fits the goal well but something is
+open, it says exactly that above those items (``weaker_title``).
 """
 
 from __future__ import annotations
@@ -46,7 +48,8 @@ ASCII_GLYPHS: dict[str, str] = {
 """The same for terminals without Unicode (``TERM=linux``, some screen readers)."""
 
 STATUS_ORDER: dict[str, int] = {"eligible": 0, "possibly": 1, "announced": 2}
-"""Certain before uncertain before announced; an unknown status that still applies comes last."""
+"""Certain before uncertain; a status this module does not know yet comes after those; an
+announced measure (nothing to apply for yet) always comes last."""
 
 NOT_APPLYING = frozenset({"not_eligible", "not_assessed"})
 
