@@ -66,6 +66,8 @@ class Engine:
         # Every walk re-derives what is outstanding at each question; the answers so far repeat
         # from walk to walk, so remember them (sessions are immutable, so this never goes stale).
         self._outstanding = lru_cache(maxsize=8192)(self._outstanding_uncached)
+        # Progress compares the estimate made at every earlier question: each is made once.
+        self._remaining = lru_cache(maxsize=4096)(self._remaining_uncached)
 
     def _outstanding_uncached(
         self, known: frozenset[tuple[str, Answer]], on: date
@@ -189,12 +191,28 @@ class Engine:
         """(number of the current question, estimated total), updated as questions drop out.
 
         The estimate follows the answers that keep the most open: at each question still ahead it
-        picks the answer after which the most facts remain outstanding. It is deterministic, and
-        as real answers close doors the count shrinks rather than grows.
+        picks the answer (``weet ik niet`` included) after which the most facts remain outstanding.
+        That look-ahead is greedy, so a real answer can still lead further than it guessed: the
+        total shown is therefore the smallest estimate made at any question of the path so far
+        (each remembered), and it never grows, unless the person is already past it.
         """
         walk = self.walk(session)
+        number = len(walk.asked) + 1
         if walk.current is None:
             return len(walk.asked), len(walk.asked)
+        total = number - 1 + self._remaining(session)
+        for index in range(len(walk.asked)):
+            answered = tuple((q.fact, walk.known[q.fact]) for q in walk.asked[:index])
+            before = Session(date=session.date, answers=answered)
+            total = min(total, index + self._remaining(before))
+        return number, max(number, total)
+
+    def _remaining_uncached(self, session: Session) -> int:
+        """Questions left from ``session`` (the current one included) on the longer of two greedy
+        look-aheads: with and without "weet ik niet" among the answers tried."""
+        return max(self._look_ahead(session, with_unknown) for with_unknown in (True, False))
+
+    def _look_ahead(self, session: Session, with_unknown: bool) -> int:
         ahead = session
         remaining = 0
         for _ in range(len(self.content.questions)):
@@ -202,18 +220,26 @@ class Engine:
             if current is None:
                 break
             remaining += 1
+            answers = self._sample_answers(current, with_unknown)
             ahead = max(
-                (ahead.with_answer(current.fact, value) for value in self._sample_answers(current)),
+                (ahead.with_answer(current.fact, value) for value in answers),
                 key=self._open_after,
             )
-        return len(walk.asked) + 1, len(walk.asked) + remaining
+        return remaining
 
-    def _sample_answers(self, question: CompiledQuestion) -> Sequence[Answer]:
+    def _sample_answers(
+        self, question: CompiledQuestion, with_unknown: bool = True
+    ) -> Sequence[Answer]:
         fact = self.content.facts[question.fact]
+        # "Weet ik niet" is an answer too, and often the one that keeps the most open: leaving it
+        # out let the total grow after a person gave it.
+        unknown: list[Answer] = (
+            [UNKNOWN] if (fact.offer_unknown or fact.optional) and with_unknown else []
+        )
         if fact.kind in ("choice", "yes_no"):
-            return list(fact.value_ids())
+            return [*fact.value_ids(), *unknown]
         if fact.kind == "integer" and fact.min is not None and fact.max is not None:
-            return sorted({fact.min, (fact.min + fact.max) // 2, fact.max})
+            return [*sorted({fact.min, (fact.min + fact.max) // 2, fact.max}), *unknown]
         return [UNKNOWN]
 
     def _open_after(self, session: Session) -> tuple[int, int]:
