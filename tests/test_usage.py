@@ -220,8 +220,7 @@ def test_any_walk_gives_ordered_events_and_never_a_number(
                 ages.add(str(value))
             session = engine.edit(session, fact, value).session
         elif question is not None:
-            fact = tiny.facts[question.fact]
-            values = fact.value_ids()
+            values = tiny.facts[question.fact].value_ids()
             raw: object = values[number % len(values)] if values else number % 121
             if not values:
                 ages.add(str(raw))
