@@ -5,6 +5,7 @@
 - questions asked per scenario (mean and max);
 - time to refuse hostile YAML (alias bomb, nesting 30,000 deep);
 - cold start to the first question painted, against a bare one-label Textual app (headless);
+- the TUI soak: RSS at start and after 1,000 question changes; keys from start to result;
 - words a typical worker, jobseeker and career switcher read on the result's first screen (the
   glance at 80x24; target <= 120) and before opening any card (target <= 400).
 """
@@ -123,6 +124,14 @@ def bench_hostile() -> None:
             print(f"refuse {name}: {(time.perf_counter() - start) * 1000:.1f} ms")
 
 
+def bench_tui() -> None:
+    """The TUI soak (RSS before and after 1,000 question changes) and keys from start to result:
+    bench/tui_soak.py, in a process of its own so its memory is the TUI's alone."""
+    subprocess.run(
+        [sys.executable, str(Path(__file__).resolve().parent / "tui_soak.py")], check=True
+    )
+
+
 def main() -> int:
     content_root = Path(sys.argv[1]) if len(sys.argv) > 1 else bundled_content_root()
     scenarios = list(scenario_files([ROOT / "tests" / "scenarios"]))
@@ -133,6 +142,7 @@ def main() -> int:
     bench_reading(engine)
     bench_hostile()
     bench_startup()
+    bench_tui()
     return 0
 
 

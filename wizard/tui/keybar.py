@@ -44,7 +44,7 @@ def page_keys(page: PageName, lang: Lang, *, mode: str, editing: bool = False) -
         keys.append(("Esc", say("key.to_answers", lang)))
     elif page == "card":
         keys.append(("Esc", say("key.to_overview", lang)))
-    keys.append(("F1", say("tui.help", lang)))
+    keys.append(("F1/?", say("tui.help", lang)))
     if page != "card":
         keys.append(("F2", say("tui.other_lang", lang)))
     if mode == "counsellor" and page != "card":
