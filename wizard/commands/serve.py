@@ -24,6 +24,10 @@ SERVE_EXTRA_MISSING = (
 )
 
 
+DEFAULT_MAX_SESSIONS = 8
+"""Each wizard is a process of about 50 MB: eight fit a small helpdesk machine."""
+
+
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--host", default="127.0.0.1", help="address to listen on")
     parser.add_argument("--port", type=int, default=8000, help="port to listen on")
@@ -31,6 +35,13 @@ def configure(parser: argparse.ArgumentParser) -> None:
         "--public-url",
         default=None,
         help="address browsers reach the server at, when it differs from http://HOST:PORT",
+    )
+    parser.add_argument(
+        "--max-sessions",
+        type=int,
+        default=DEFAULT_MAX_SESSIONS,
+        metavar="N",
+        help=f"at most N wizards at once; one more gets a 'busy' page (default {DEFAULT_MAX_SESSIONS})",
     )
     # The process textual-serve starts for each browser tab; not for people to type.
     parser.add_argument("--served", action="store_true", help=argparse.SUPPRESS)
@@ -68,17 +79,22 @@ def run(args: argparse.Namespace) -> int:
     # also warms the cache every tab starts from.
     load_content_cached(content_root(args))
     try:
-        from textual_serve.server import Server
+        from wizard.commands.serve_guard import GuardedServer
     except ImportError:  # a kiosk install has no web server: say how to add one
         print(SERVE_EXTRA_MISSING, file=sys.stderr)
         return 1
-
-    server = Server(
+    if args.max_sessions < 1:
+        print("leerwijzer serve: --max-sessions must be 1 or more", file=sys.stderr)
+        return 2
+    # The guard: a cap on sessions, an Origin check, bounded screens, a wizard that ends with its
+    # socket, SIGTERM obeyed, and a page that loads nothing from elsewhere (see serve_guard).
+    server = GuardedServer(
         served_command(args),
         host=args.host,
         port=args.port,
-        title="Leerwijzer",
         public_url=args.public_url,
+        lang=args.lang,
+        max_sessions=args.max_sessions,
     )
     try:
         server.serve()
