@@ -119,3 +119,28 @@ def test_answers_are_checked_through_the_sanitiser() -> None:
     with pytest.raises(InvalidAnswer) as caught:
         parse_answer(ROLE, "\x1b]0;pwned\x07 \udcff")
     assert "\x1b" not in caught.value.reason.nl and "\udcff" not in caught.value.reason.en
+
+
+def test_replaced_bytes_are_refused_with_the_unreadable_message() -> None:
+    for raw in ("3\ufffd5", "caf\udce9"):  # from the TUI's tolerant reader, or surrogateescape
+        with pytest.raises(InvalidAnswer) as caught:
+            parse_answer(AGE, raw)
+        assert caught.value.reason.nl.startswith("Dat antwoord bevat tekens die we niet kunnen")
+
+
+def test_the_tui_key_reader_survives_bytes_that_are_not_utf8() -> None:
+    from textual.drivers import linux_driver, web_driver
+
+    from wizard.tui.launch import tolerate_undecodable_input
+
+    before = (linux_driver.getincrementaldecoder, web_driver.getincrementaldecoder)  # type: ignore[attr-defined]
+    try:
+        with pytest.raises(UnicodeDecodeError):  # what killed the input thread
+            linux_driver.getincrementaldecoder("utf-8")().decode(b"caf\xe9", final=True)  # type: ignore[attr-defined]
+        tolerate_undecodable_input()
+        for module in (linux_driver, web_driver):
+            decode = module.getincrementaldecoder("utf-8")().decode
+            assert decode(b"caf\xe9 ok", final=True) == "caf\ufffd ok"
+            assert decode("é".encode()[:1]) == ""  # a character split across reads still waits
+    finally:
+        linux_driver.getincrementaldecoder, web_driver.getincrementaldecoder = before  # type: ignore[attr-defined]

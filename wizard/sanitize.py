@@ -66,6 +66,12 @@ def has_surrogates(text: str) -> bool:
     return any("\ud800" <= char <= "\udfff" for char in text)
 
 
+def undecodable(text: str) -> bool:
+    """True when text carries the marks of bytes that were not UTF-8: lone surrogates
+    (``surrogateescape``) or U+FFFD (``errors="replace"``, as the TUI's key reader decodes)."""
+    return "\ufffd" in text or has_surrogates(text)
+
+
 def _is_control(char: str) -> bool:
     # Cc: C0, DEL and C1 controls; Cs: lone surrogates (undecodable bytes); bidi overrides and
     # isolates (Cf) can reorder what a terminal shows, so they go too.

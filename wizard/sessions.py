@@ -13,7 +13,14 @@ from typing import Any
 
 from wizard.conditions import UNKNOWN, Unknown, Value
 from wizard.model import Fact, Lang, Text
-from wizard.sanitize import UNBOUNDED_DIGITS, BoundedNumber, bounded_int, shown
+from wizard.sanitize import (
+    UNBOUNDED_DIGITS,
+    UNDECODABLE,
+    BoundedNumber,
+    bounded_int,
+    shown,
+    undecodable,
+)
 
 UNKNOWN_ANSWER = "weet_niet"
 """How "Ik weet het niet" is written in scenario files, saved sessions and plain mode."""
@@ -31,6 +38,8 @@ class InvalidAnswer(ValueError):
 
 def parse_answer(fact: Fact, raw: object) -> Answer:
     """Turn what a person or a file gave into a valid answer for ``fact``, or raise InvalidAnswer."""
+    if isinstance(raw, str) and undecodable(raw):  # e.g. "é" typed on a Latin-1 terminal
+        raise InvalidAnswer(Text(nl=UNDECODABLE[0], en=UNDECODABLE[1]))
     if raw is UNKNOWN or raw == UNKNOWN_ANSWER:
         # A choice may list "weet_niet" as a value of its own (shown among the options): it means
         # the same as "weet ik niet", so every rule treats it as unknown.

@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from wizard.content import Content
@@ -51,6 +52,22 @@ def kiosk_refusal(args: argparse.Namespace) -> str | None:
     return text.format(variable=OPERATOR_CODE_VARIABLE, digits=MIN_OPERATOR_DIGITS)
 
 
+def tolerate_undecodable_input() -> None:
+    """Textual's key reader decodes strict UTF-8 in its own thread: one byte that is not UTF-8
+    ("é" typed on a Latin-1 terminal) raised there, and the app read no key again. Such bytes
+    become U+FFFD instead, which the sanitiser refuses with a message (sessions.parse_answer)."""
+    import codecs
+    import functools
+
+    from textual.drivers import linux_driver, web_driver
+
+    def tolerant(encoding: str) -> Callable[[], codecs.IncrementalDecoder]:
+        return functools.partial(codecs.getincrementaldecoder(encoding), errors="replace")
+
+    for module in (linux_driver, web_driver):
+        module.getincrementaldecoder = tolerant  # type: ignore[attr-defined]
+
+
 def launch(content: Content, args: argparse.Namespace) -> int:
     from wizard.store import SessionStore, StoreError, UnknownCode
     from wizard.tui.app import run_app
@@ -59,6 +76,7 @@ def launch(content: Content, args: argparse.Namespace) -> int:
     if refusal is not None:
         print(refusal, file=sys.stderr)
         return 2
+    tolerate_undecodable_input()
     mode: Mode = (
         "kiosk" if args.kiosk else "counsellor" if args.counsellor or args.resume else "citizen"
     )
