@@ -81,3 +81,45 @@ def test_a_failure_halfway_removes_what_was_begun(
         write_exports(tmp_path, "leerwijzer-x", FILES)
     assert "No space left on device" in caught.value.message("en")
     assert list(tmp_path.iterdir()) == []  # the Markdown begun first is gone too
+
+
+async def test_the_counsellor_export_shows_full_paths_and_never_overwrites(tmp_path: Path) -> None:
+    from tests.tui.test_app import ON, settle, tiny_content
+    from wizard.tui.app import make_app
+
+    app = make_app(tiny_content(), on=ON, mode="counsellor", export_dir=tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        app.action_export()
+        app.action_export()  # the next client, the same day
+        await pilot.pause()
+        said = [notification.message for notification in app._notifications]
+    names = sorted(path.name for path in tmp_path.iterdir())
+    assert names == [
+        "leerwijzer-2026-01-01-2.html",
+        "leerwijzer-2026-01-01-2.md",
+        "leerwijzer-2026-01-01.html",
+        "leerwijzer-2026-01-01.md",
+    ]
+    assert all(stat.S_IMODE(path.stat().st_mode) == 0o600 for path in tmp_path.iterdir())
+    assert any(str(tmp_path / "leerwijzer-2026-01-01-2.md") in message for message in said)
+
+
+async def test_a_counsellor_export_that_fails_says_so(tmp_path: Path) -> None:
+    from tests.tui.test_app import ON, settle, tiny_content
+    from wizard.tui.app import make_app
+
+    missing = tmp_path / "Downloads"
+    app = make_app(tiny_content(), on=ON, mode="counsellor", export_dir=missing)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        app.action_export()
+        await pilot.pause()
+        said = [(n.message, n.severity) for n in app._notifications]
+    assert not missing.exists()
+    assert said == [
+        (
+            f"De samenvatting is NIET bewaard in {missing}: die map bestaat niet. Kies een andere map of vraag hulp.",
+            "error",
+        )
+    ]

@@ -26,13 +26,14 @@ _FAILED = (
 class ExportFailed(OSError):
     """Nothing was written (files begun are removed); ``message(lang)`` says where and why."""
 
-    def __init__(self, folder: Path, reason: str) -> None:
-        super().__init__(f"{folder}: {reason}")
+    def __init__(self, folder: Path, reason: tuple[str, str]) -> None:
+        super().__init__(f"{folder}: {reason[1]}")
         self.folder = folder
         self.reason = reason
+        """Why, in Dutch and English (the system's own words when it gave them)."""
 
     def message(self, lang: Lang) -> str:
-        return _FAILED[lang == "en"].format(folder=self.folder, reason=self.reason)
+        return _FAILED[lang == "en"].format(folder=self.folder, reason=self.reason[lang == "en"])
 
 
 def saved_message(paths: Sequence[Path], lang: Lang) -> str:
@@ -55,7 +56,7 @@ def write_exports(folder: Path, stem: str, files: Sequence[tuple[str, str]]) -> 
     """
     folder = folder.expanduser().absolute()
     if not folder.is_dir():
-        raise ExportFailed(folder, "die map bestaat niet / that folder does not exist")
+        raise ExportFailed(folder, ("die map bestaat niet", "that folder does not exist"))
     for number in range(1, MAX_NAMES + 1):
         name = stem if number == 1 else f"{stem}-{number}"
         paths = [folder / f"{name}.{suffix}" for _, suffix in files]
@@ -66,8 +67,9 @@ def write_exports(folder: Path, stem: str, files: Sequence[tuple[str, str]]) -> 
         except FileExistsError:
             continue  # another export took this name just now: try the next one
         except OSError as error:
-            raise ExportFailed(folder, error.strerror or str(error)) from None
-    raise ExportFailed(folder, f"meer dan {MAX_NAMES} exports / more than {MAX_NAMES} exports")
+            reason = error.strerror or str(error)
+            raise ExportFailed(folder, (reason, reason)) from None
+    raise ExportFailed(folder, (f"al {MAX_NAMES} exports", f"already {MAX_NAMES} exports"))
 
 
 def _write_all(paths: list[Path], texts: list[str]) -> list[Path]:

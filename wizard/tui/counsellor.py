@@ -111,15 +111,30 @@ class CounsellorActions(App[None]):
             exports.append(
                 (scenario_yaml(self.content, self.session, result, stem), "scenario.yaml")
             )
-        for text, suffix in exports:
-            self.deliver_text(
-                io.StringIO(text),
-                save_directory=self.export_dir,
-                save_filename=f"{stem}.{suffix}",
-                encoding="utf-8",
-            )
-        where = str(self.export_dir) if self.export_dir is not None else stem
-        self.notify(say("tui.exported", self.session.lang, where=where), timeout=10)
+        lang = self.session.lang
+        if self.is_web:  # served: the browser downloads them, where its person chooses
+            for text, suffix in exports:
+                self.deliver_text(
+                    io.StringIO(text), save_filename=f"{stem}.{suffix}", encoding="utf-8"
+                )
+            self.notify(say("tui.exported", lang, where=stem), timeout=10)
+            return
+        # On this machine: private files under a name of their own, the full paths shown, and a
+        # failure said as one (wizard/export_files.py).
+        from wizard.export_files import (
+            ExportFailed,
+            default_export_dir,
+            saved_message,
+            write_exports,
+        )
+
+        folder = self.export_dir if self.export_dir is not None else default_export_dir()
+        try:
+            paths = write_exports(folder, stem, exports)
+        except ExportFailed as failed:
+            self.notify(failed.message(lang), severity="error", timeout=30)
+            return
+        self.notify(saved_message(paths, lang), timeout=20)
 
     def action_what_if(self) -> None:
         walk = self.engine.walk(self.session)
