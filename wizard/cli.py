@@ -7,6 +7,7 @@ import sys
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from wizard.commands import COMMANDS, content_root, load
 from wizard.problems import ContentError
@@ -62,8 +63,8 @@ def version_text() -> str:
 class _VersionAction(argparse.Action):
     """``--version``: like argparse's own, but the rules version is only read when asked for."""
 
-    def __init__(self, option_strings: Sequence[str], dest: str, help: str | None = None) -> None:
-        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, help=help)
+    def __init__(self, option_strings: Sequence[str], dest: str, **kwargs: Any) -> None:
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, **kwargs)
 
     def __call__(self, parser: argparse.ArgumentParser, *_: object) -> None:
         print(version_text())
