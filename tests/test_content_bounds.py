@@ -14,6 +14,7 @@ from tests.conftest import DATA
 from wizard.conditions import MAX_TREE_SIZE, And, Compare, Condition, Not, measure
 from wizard.loading import MAX_DERIVED_CHAIN, load_content
 from wizard.problems import ContentError
+from wizard.sanitize import visible
 
 
 def with_derived(tmp_path: Path, entries: list[tuple[str, str]], uses: str) -> Path:
@@ -90,3 +91,19 @@ def test_measure_counts_shared_parts_each_time_without_walking_them() -> None:
     for _ in range(5000):
         deep = Not(deep)
     assert measure(deep) == (5001, 5001)  # iterative: no RecursionError
+
+
+def test_a_control_character_in_content_never_reaches_the_terminal(tmp_path: Path) -> None:
+    root = tmp_path / "content"
+    shutil.copytree(DATA / "tiny", root)
+    card = root / "incentives" / "campus_card.yaml"
+    card.write_text(card.read_text().replace("when: on_campus", 'when: "\\e]0;pwned\\a"'))
+    done = leerwijzer("check", "--content", str(root))
+    assert done.returncode == 1
+    assert "\x1b" not in done.stderr + done.stdout
+    assert "the text holds the control character \\x1b; remove it" in done.stderr
+    assert "condition `\\x1b]0;pwned\\x07`" in done.stderr  # quoted, escaped
+
+
+def test_visible_writes_control_characters_as_escapes() -> None:
+    assert visible("a\x1b[31mb\x07\u202e\tc\n") == "a\\x1b[31mb\\x07\\u202e\tc\n"

@@ -31,6 +31,7 @@ from wizard.content import (
 )
 from wizard.model import END, FactsFile, GraphFile, Incentive
 from wizard.problems import ContentError, Problem
+from wizard.sanitize import visible
 from wizard.yamlio import line_of, read_yaml
 
 M = TypeVar("M", bound=BaseModel)
@@ -55,7 +56,9 @@ class _Collector:
         """Derived facts already reported broken: a condition naming one adds no second error."""
 
     def add(self, loc: Loc, message: str) -> None:
-        self.problems.append(Problem(self.path, line_of(self.raw, loc), message))
+        # A message quotes the file (a condition, a value): its control characters are shown
+        # as escapes, never sent to the terminal that prints the problem.
+        self.problems.append(Problem(self.path, line_of(self.raw, loc), visible(message)))
 
     def condition(
         self,
@@ -188,12 +191,35 @@ def _validate(
     if not isinstance(raw, dict):
         collector.add((), "expected a mapping of keys at the top of the file")
         return None
+    for loc, char in _control_characters(raw):
+        collector.add(
+            loc,
+            f"the text holds the control character {visible(char)}; remove it (an escape "
+            "sequence in a text would drive the terminal that shows it)",
+        )
     try:
         return model.model_validate(raw), raw
     except ValidationError as exc:
         for error in exc.errors():
             collector.add(tuple(error["loc"]), describe_error(error, raw))
         return None
+
+
+def _control_characters(raw: Any) -> list[tuple[Loc, str]]:
+    """Where a text of the file holds a control character (new lines and tabs are text)."""
+    found: list[tuple[Loc, str]] = []
+    todo: list[tuple[Loc, Any]] = [((), raw)]
+    while todo:
+        loc, node = todo.pop()
+        if isinstance(node, str):
+            bad = next((c for c in node if c not in "\n\t" and visible(c) != c), None)
+            if bad is not None:
+                found.append((loc, bad))
+        elif isinstance(node, dict):
+            todo.extend(((*loc, str(key)), value) for key, value in node.items())
+        elif isinstance(node, list):
+            todo.extend(((*loc, index), value) for index, value in enumerate(node))
+    return sorted(found, key=lambda item: [str(step) for step in item[0]])
 
 
 def _relative(problem: Problem, root: Path) -> Problem:

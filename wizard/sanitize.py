@@ -94,6 +94,14 @@ def for_terminal(text: str) -> str:
     return "".join(char for char in text if char in "\n\t" or not _is_control(char))
 
 
+def visible(text: str) -> str:
+    """Control characters written as escapes (``\\x1b``): an author sees what is wrong in a file,
+    and the terminal showing the message is not driven by it."""
+    return "".join(
+        char if char in "\n\t" or not _is_control(char) else repr(char)[1:-1] for char in text
+    )
+
+
 def shown(raw: object) -> str:
     """A refused answer as it may be repeated back: clean, on one line, and short."""
     text = clean_line(str(raw)).strip()
