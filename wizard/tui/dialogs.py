@@ -17,6 +17,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, OptionList, Static
 
+from wizard.tui.launch import valid_operator_code
 from wizard.tui.widgets import ChoiceList
 
 
@@ -74,7 +75,7 @@ class OperatorGate:
     def __init__(self, code: str, clock: Callable[[], float] = time.monotonic) -> None:
         # Only a code of at least six digits opens; an empty or short code never does
         # (the launcher refuses to start such a kiosk, this is the second line).
-        self._code = code if len(code) >= 6 and code.isascii() and code.isdigit() else None
+        self._code = code if valid_operator_code(code) else None
         self.code_was = code
         self.clock = clock
         self.failures = 0
