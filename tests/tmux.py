@@ -66,12 +66,20 @@ class Pane:
 
 @contextmanager
 def tmux_pane(
-    command: Sequence[str], *, cwd: Path, width: int = 120, height: int = 40
+    command: Sequence[str],
+    *,
+    cwd: Path,
+    width: int = 120,
+    height: int = 40,
+    env: dict[str, str] | None = None,
 ) -> Iterator[Pane]:
-    """Run ``command`` in a new detached tmux server; the server is always killed afterwards."""
+    """Run ``command`` in a new detached tmux server (with ``env`` added to the environment);
+    the server is always killed afterwards."""
     pane = Pane(f"leerwijzer-test-{os.getpid()}-{uuid.uuid4().hex[:8]}")
+    extra = env or {}
     env = {k: v for k, v in os.environ.items() if k not in ("TMUX", "TMUX_PANE")}
     env["LC_ALL"] = "C.UTF-8"  # box drawing and accents, whatever the caller's locale
+    env.update(extra)
     assert TMUX is not None
     subprocess.run(
         [
