@@ -75,9 +75,7 @@ def answer(pane: Pane, fact: Fact, value: str) -> None:
     number that settles at once leaves that Enter to the next question, where it must do nothing."""
     if fact.id in TYPED:
         pane.type(TYPED[fact.id])
-    elif value == "weet niet":
-        pane.type(value)
-    elif fact.kind == "yes_no":
+    elif value == "weet niet" or fact.kind == "yes_no":
         pane.type(value)
     elif fact.kind == "choice":
         pane.type(str(fact.value_ids().index(value) + 1))
