@@ -202,6 +202,16 @@ class GuardedServer(Server):
             elif kind == "focus":
                 await app_service.focus()
 
+    async def on_startup(self, app: web.Application) -> None:
+        # For the operator's terminal: where, how many at once, how to stop (not the wizard's
+        # command line, which names files and options nobody needs to see).
+        self.console.print(
+            f"Leerwijzer serve: {self.public_url} (at most {self.max_sessions} sessions at once; "
+            "Ctrl+C or SIGTERM stops it and every session)",
+            highlight=False,
+            markup=False,
+        )
+
     async def on_shutdown(self, app: web.Application) -> None:
         """SIGTERM, SIGINT or a stop: every wizard this server started ends with it."""
         await asyncio.gather(*(end_session(service) for service in list(self.sessions)))
