@@ -238,7 +238,8 @@ async def end_session(service: AppService) -> None:
 
 
 def page(lang: Lang, notice: str, static: str, websocket: str, font_size: int) -> str:
-    """Our page: only this server's script, style and font; the texts in the session's language."""
+    """Our page: only this server's script and style, the terminal in the machine's own monospace
+    font (nothing fetched for it), the texts in the session's language."""
     escape = html.escape
     terminal = (
         f'<div id="terminal" class="textual-terminal" data-session-websocket-url="{escape(websocket)}" '
@@ -252,12 +253,6 @@ def page(lang: Lang, notice: str, static: str, websocket: str, font_size: int) -
         if static
         else ""
     )
-    font = (
-        f"@font-face {{ font-family: 'Roboto Mono'; "
-        f"src: url('{escape(static)}fonts/RobotoMono-VariableFont_wght.ttf'); }}"
-        if static
-        else ""
-    )
     intro = escape(notice or say("loading", lang))
     return f"""<!DOCTYPE html>
 <html lang="{lang}">
@@ -266,7 +261,6 @@ def page(lang: Lang, notice: str, static: str, websocket: str, font_size: int) -
 <title>Leerwijzer</title>
 {head}
 <style>
-{font}
 body {{ background: #0c181f; margin: 0; font-family: 'Roboto Mono', monospace; }}
 .dialog {{ position: absolute; inset: 0; display: flex; align-items: center; justify-content: center;
   z-index: 10; }}
