@@ -9,14 +9,19 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import time
+import traceback
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from wizard.content import Content
 from wizard.model import Lang
 from wizard.sessions import InvalidAnswer
 
 if TYPE_CHECKING:
+    from textual.app import App
+
     from wizard.tui.app import Mode
 
 OPERATOR_CODE_VARIABLE = "LEERWIJZER_OPERATOR_CODE"
@@ -70,7 +75,6 @@ def tolerate_undecodable_input() -> None:
 
 def launch(content: Content, args: argparse.Namespace) -> int:
     from wizard.store import SessionStore, StoreError, UnknownCode
-    from wizard.tui.app import run_app
 
     refusal = kiosk_refusal(args)
     if refusal is not None:
@@ -107,4 +111,92 @@ def launch(content: Content, args: argparse.Namespace) -> int:
         options.update(
             store=store, session=session, notes=saved.notes, code=saved.code, on=session.date
         )
-    return run_app(content, mode=mode, **options)
+    return run_supervised(content, mode, options)
+
+
+# --- an unexpected error: no traceback on screen, and a kiosk that starts afresh -----------------
+
+MAX_KIOSK_RESTARTS = 5
+"""Restarts within a minute before a kiosk gives up (something is broken, not just unlucky)."""
+
+_CRASHED = (
+    "Leerwijzer is onverwacht gestopt. Er is niets van uw antwoorden getoond. Voor de beheerder "
+    "staat de fout in {log}.",
+    "Leerwijzer stopped unexpectedly. None of your answers were shown. For the operator, the "
+    "error is written in {log}.",
+)
+_GAVE_UP = (
+    "De kiosk stopt: Leerwijzer liep {count} keer vast binnen een minuut. De fout staat in {log}.",
+    "The kiosk stops: Leerwijzer failed {count} times within a minute. The error is in {log}.",
+)
+
+
+def hide_tracebacks(app: App[Any]) -> None:
+    """Textual prints an unexpected error's traceback WITH its local variables when the app ends;
+    in Leerwijzer those hold a person's answers. Keep the bell and the exit, drop the printout."""
+
+    def fatal_error() -> None:
+        app.bell()
+        app._close_messages_no_wait()  # noqa: SLF001 (what Textual's own _fatal_error does)
+
+    def panic(*renderables: object) -> None:
+        app._close_messages_no_wait()  # noqa: SLF001
+
+    app._fatal_error = fatal_error  # type: ignore[method-assign]
+    app.panic = panic  # type: ignore[method-assign]
+
+
+def write_crash_log(error: BaseException) -> Path | None:
+    """Where the operator finds the error: its type and the code's lines, never its message or
+    variables (they can hold answers). A private file; None when it cannot be written."""
+    from datetime import datetime
+
+    from platformdirs import user_log_dir
+
+    folder = Path(os.environ.get("LEERWIJZER_LOG_DIR") or user_log_dir("leerwijzer"))
+    lines = [f"{datetime.now().isoformat(timespec='seconds')} {type(error).__name__}\n"]
+    lines += traceback.format_tb(error.__traceback__)
+    try:
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        path = folder / "crash.log"
+        handle = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+        with os.fdopen(handle, "a", encoding="utf-8") as file:
+            file.writelines([*lines, "\n"])
+    except OSError:
+        return None
+    return path
+
+
+def run_supervised(
+    content: Content,
+    mode: Mode,
+    options: dict[str, object],
+    *,
+    make: Callable[..., App[Any]] | None = None,
+    clock: Callable[[], float] = time.monotonic,
+) -> int:
+    """Run the app; after an unexpected error say so without a traceback, and in the kiosk start
+    a fresh session (nothing of the person is kept: a kiosk never resumes one)."""
+    if make is None:
+        from wizard.tui.app import make_app
+
+        make = make_app
+    lang = options.get("lang", "nl")
+    english = lang == "en"
+    failures: list[float] = []
+    while True:
+        app = make(content, mode=mode, **options)
+        hide_tracebacks(app)
+        app.run()
+        error = getattr(app, "_exception", None)
+        if error is None:
+            return app.return_code or 0
+        where = write_crash_log(error) or "(geen logboek / no log)"
+        now = clock()
+        failures = [moment for moment in failures if now - moment < 60] + [now]
+        if mode != "kiosk":
+            print(_CRASHED[english].format(log=where), file=sys.stderr)
+            return 1
+        if len(failures) > MAX_KIOSK_RESTARTS:
+            print(_GAVE_UP[english].format(count=len(failures), log=where), file=sys.stderr)
+            return 1
