@@ -159,7 +159,8 @@ def write_crash_log(error: BaseException) -> Path | None:
     try:
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)
         path = folder / "crash.log"
-        handle = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+        flags = os.O_WRONLY | os.O_CREAT | os.O_APPEND | getattr(os, "O_NOFOLLOW", 0)
+        handle = os.open(path, flags, 0o600)
         with os.fdopen(handle, "a", encoding="utf-8") as file:
             file.writelines([*lines, "\n"])
     except OSError:
