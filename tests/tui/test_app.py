@@ -6,8 +6,9 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+from rich.table import Table
 from textual.pilot import Pilot
-from textual.widgets import Button, Input, Static
+from textual.widgets import Button, Input, OptionList, Static
 
 from wizard.conditions import UNKNOWN
 from wizard.content import Content
@@ -93,8 +94,15 @@ def error_of(app: WizardApp) -> str:
 
 
 def glance_text(app: WizardApp) -> str:
+    """The glance as text: its lines, each instrument as "1. ✔ zeker · Name: gist" + first step."""
     shown = [text_of(app, "#result Static")]
-    shown += [str(option.prompt) for option in app.query_one("#glance").options]  # type: ignore[attr-defined]
+    for option in app.query_one("#glance", OptionList).options:
+        prompt = option.prompt
+        if isinstance(prompt, Table):  # a numbered item: the number, then its text
+            number, text = (column._cells[0] for column in prompt.columns)
+            shown.append(f"{number} {text}")
+        else:
+            shown.append(str(prompt))
     return "\n".join(shown)
 
 

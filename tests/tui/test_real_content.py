@@ -25,6 +25,7 @@ from tests.tui.test_app import (
 )
 from wizard.content import Content
 from wizard.engine import Engine
+from wizard.report import glance
 from wizard.tui.app import WizardApp
 from wizard.tui.conversation import Said
 
@@ -116,10 +117,9 @@ async def test_typed_words_lead_a_jobseeker_to_the_result() -> None:
         assert page_of(app) == "check"
         await press(pilot, "enter")  # from the check step, by keyboard
         assert page_of(app) == "result"
-        result = engine.result(session)
-        names = [bundled().incentives[i].model.name.get("nl") for i in result.recommended]
-        assert names, "a jobseeker of 45 who wants work should get something"
-        assert names[0] in glance_text(app)
+        items = glance(bundled(), engine.result(session), "nl").items
+        assert items, "a jobseeker of 45 who wants work should get something"
+        assert f"1. {items[0].glyph} {items[0].word} · {items[0].name}" in glance_text(app)
 
 
 async def test_a_number_of_4301_digits_is_refused_with_a_message() -> None:

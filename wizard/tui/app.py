@@ -152,7 +152,7 @@ class WizardApp(CounsellorActions, App[None]):
                         yield Static("", id="trace", markup=False)
                     yield Static(say("tui.notes", self.lang), classes="side-title")
                     yield TextArea(self.notes, id="notes")
-        yield KeyBar("", id="keys")
+        yield KeyBar(id="keys")
 
     def on_mount(self) -> None:
         self.sub_title = self.content.version

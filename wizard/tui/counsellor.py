@@ -18,10 +18,10 @@ from textual.widgets import Button, Static
 
 from wizard.content import Content
 from wizard.engine import Engine
+from wizard.report import status_glyph, status_word
 from wizard.sessions import Session
 from wizard.tui import pages
 from wizard.tui.dialogs import PickScreen, WhatIfScreen
-from wizard.tui.trace import STATUS_MARK
 from wizard.ui_texts import say
 
 if TYPE_CHECKING:
@@ -201,15 +201,8 @@ class CounsellorActions(App[None]):
         lines.append("")
         for instrument, verdict in sorted(result.verdicts.items()):
             status = verdict.shown_status
-            mark = STATUS_MARK.get(status, "*")
+            mark = status_glyph(status)
             lines.append(
                 f"{mark} {names[instrument].model.name.get(lang)}: {status_word(status, lang)}"
             )
         return "\n".join(lines)
-
-
-def status_word(status: str, lang: str) -> str:
-    """The verdict as a word, for any status (a new one such as "announced" included)."""
-    from wizard.report import status_word as word
-
-    return word(status, "en" if lang == "en" else "nl")

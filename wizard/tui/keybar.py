@@ -4,14 +4,15 @@ Textual's Footer rebuilds a widget per key whenever bindings are refreshed, and 
 keeps the old ones alive through data_bind watchers (upstream Textualize/textual#6666): 0.38 MB
 per question change. This bar is a single Static whose text is replaced, so memory stays flat.
 
-``page_keys`` is the one list of keys per page: the bar shows it and F1's help repeats it, so every
-key that works is discoverable, and a test checks every binding of the app appears here.
+``page_keys`` is the one list of keys per page: the bar shows those that fit on one line (the
+page's own keys and F1 first) and F1's help lists them all, so every key that works is
+discoverable; a test checks every binding of the app appears here.
 """
 
 from __future__ import annotations
 
 from rich.text import Text as RichText
-from textual.widgets import Static
+from textual.widget import Widget
 
 from wizard.model import Lang
 from wizard.ui_texts import say
@@ -28,8 +29,7 @@ def page_keys(page: PageName, lang: Lang, *, mode: str, editing: bool = False) -
     if page == "welcome":
         keys.append(("Enter", say("key.start", lang)))
     elif page == "question":
-        keys.append(("Enter", say("key.choose", lang)))
-        keys.append(("↑↓", say("key.choose", lang)))
+        keys.append(("↑↓ Enter", say("key.choose", lang)))
         if editing:
             keys.append(("Esc", say("key.cancel_edit", lang)))
         else:
@@ -44,7 +44,7 @@ def page_keys(page: PageName, lang: Lang, *, mode: str, editing: bool = False) -
         keys.append(("Esc", say("key.to_answers", lang)))
     elif page == "card":
         keys.append(("Esc", say("key.to_overview", lang)))
-    keys.append(("F1/?", say("tui.help", lang)))
+    keys.append(("F1/?", say("tui.help", lang)))  # before the rest: a narrow footer keeps it
     if page != "card":
         keys.append(("F2", say("tui.other_lang", lang)))
     if mode == "counsellor" and page != "card":
@@ -58,18 +58,40 @@ def page_keys(page: PageName, lang: Lang, *, mode: str, editing: bool = False) -
     return keys
 
 
-def keys_text(keys: Keys) -> RichText:
+def keys_text(keys: Keys, width: int | None = None) -> RichText:
+    """The keys as one line; with ``width``, only those that fit (in order: this page's own keys
+    and F1 first; F1's help lists them all)."""
     text = RichText()
     for index, (key, does) in enumerate(keys):
-        if index:
-            text.append("  ")
+        gap = "  " if index else ""
+        if width is not None and text.cell_len + len(gap) + len(key) + 1 + len(does) > width:
+            break
+        text.append(gap)
         text.append(key, style="bold reverse")
         text.append(f" {does}")
     return text
 
 
-class KeyBar(Static):
-    """The footer: docked at the bottom, updated in place (never rebuilt)."""
+class KeyBar(Widget):
+    """The footer: one line, docked at the bottom, redrawn in place (never rebuilt)."""
+
+    DEFAULT_CSS = """
+    KeyBar {
+        height: 1;
+    }
+    """
+
+    def __init__(self, *, id: str | None = None) -> None:  # noqa: A002 (Textual's own name)
+        super().__init__(id=id)
+        self._keys: Keys = []
 
     def show_keys(self, keys: Keys) -> None:
-        self.update(keys_text(keys))
+        self._keys = keys
+        self.refresh()
+
+    @property
+    def keys(self) -> Keys:
+        return list(self._keys)
+
+    def render(self) -> RichText:
+        return keys_text(self._keys, self.content_size.width or None)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.table import Table
 from rich.text import Text as RichText
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -27,6 +28,15 @@ OTHERS_ID = "__others__"
 """Option id of the line that counts the instruments that do not fit."""
 
 
+def numbered(number: str, text: RichText) -> Table:
+    """A numbered item whose wrapped lines stay under the text, not under the number."""
+    row = Table.grid(padding=(0, 1))
+    row.add_column(width=len(number), no_wrap=True)
+    row.add_column(ratio=1)
+    row.add_row(RichText(number, style="bold"), text)
+    return row
+
+
 def glance_widgets(
     glance: Glance, *, offer_code: bool, see_others: str, lang: Lang
 ) -> list[Widget]:
@@ -41,17 +51,12 @@ def glance_widgets(
     options: list[Option] = []
     first = heading("first", lang)
     for item in glance.items:
-        prompt = RichText.assemble(
-            (f"{item.number}. ", "bold"),
-            (f"{item.glyph} {item.word}", "bold"),
-            " · ",
-            (item.name, "bold"),
-        )
+        line = RichText.assemble((f"{item.glyph} {item.word}", "bold"), " · ", (item.name, "bold"))
         if item.gist:
-            prompt.append(f": {item.gist}")
+            line.append(f": {item.gist}")
         if item.first_step:
-            prompt.append(f"\n   {first}: {item.first_step}")
-        options.append(Option(prompt, id=item.instrument))
+            line.append(f"\n{first}: {item.first_step}")
+        options.append(Option(numbered(f"{item.number}.", line), id=item.instrument))
     if glance.others:
         options.append(Option(RichText(f"{glance.others_line} {see_others}"), id=OTHERS_ID))
     if options:

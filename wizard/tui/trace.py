@@ -5,11 +5,9 @@ from __future__ import annotations
 from wizard.conditions import Unknown
 from wizard.engine import Engine
 from wizard.matching import waiting_on
+from wizard.report import status_glyph, status_word
 from wizard.sessions import Session
 from wizard.ui_texts import say
-
-STATUS_MARK = {"eligible": "+", "possibly": "?", "not_eligible": "-", "not_assessed": "·"}
-"""A glyph per status beside the word: a verdict is never told by colour alone."""
 
 
 def trace_text(engine: Engine, session: Session) -> str:
@@ -41,5 +39,6 @@ def trace_text(engine: Engine, session: Session) -> str:
     for instrument, verdict in sorted(result.verdicts.items()):
         status = verdict.shown_status
         name = content.incentives[instrument].model.name.get(lang)
-        lines.append(f"  {STATUS_MARK[status]} {name}: {say(f'tui.status_{status}', lang)}")
+        # The glance's glyph and word, for any status ("aangekondigd" included): never colour alone.
+        lines.append(f"  {status_glyph(status)} {name}: {status_word(status, lang)}")
     return "\n".join(lines)
