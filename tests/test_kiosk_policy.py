@@ -50,7 +50,7 @@ def test_the_kiosk_refuses_to_start_without_a_six_digit_operator_code(code: str 
     done = run("--kiosk", code=code)
     assert done.returncode == 2
     assert "De kiosk start niet: er is geen geldige beheerderscode." in done.stderr
-    assert f"Zet {OPERATOR_CODE_VARIABLE} op een code van minstens 6 cijfers" in done.stderr
+    assert f"code van minstens 6 cijfers, zet die in {OPERATOR_CODE_VARIABLE}" in done.stderr
     assert "Traceback" not in done.stderr
     assert done.stdout == ""  # not a single question: it did not fall back to plain mode
 

@@ -30,12 +30,12 @@ OPERATOR_CODE_VARIABLE = "LEERWIJZER_OPERATOR_CODE"
 MIN_OPERATOR_DIGITS = 6
 
 _NO_OPERATOR_CODE = (
-    "De kiosk start niet: er is geen geldige beheerderscode. Zet {variable} op een code van "
-    "minstens {digits} cijfers, bijvoorbeeld: {variable}=482913 leerwijzer --kiosk. "
-    "Met F10 en die code sluit de beheerder de kiosk.",
-    "The kiosk does not start: there is no valid operator code. Set {variable} to a code of at "
-    "least {digits} digits, for example: {variable}=482913 leerwijzer --kiosk. "
-    "The operator closes the kiosk with F10 and that code.",
+    "De kiosk start niet: er is geen geldige beheerderscode. Kies zelf een code van minstens "
+    "{digits} cijfers, zet die in {variable} en start opnieuw. Met F10 en die code sluit de "
+    "beheerder de kiosk.",
+    "The kiosk does not start: there is no valid operator code. Choose a code of at least "
+    "{digits} digits, put it in {variable} and start again. The operator closes the kiosk with "
+    "F10 and that code.",
 )
 
 
