@@ -4,6 +4,7 @@ JSON (data, never code) in a folder that must be the user's own."""
 from __future__ import annotations
 
 import json
+import os
 import pickle
 import shutil
 import stat
@@ -145,3 +146,16 @@ def test_a_linked_cache_folder_is_not_used(tiny: Path, tmp_path: Path) -> None:
     link.symlink_to(real)
     assert load_content_cached(tiny, link).version == "tiny-1"
     assert list(real.iterdir()) == []
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="needs root to chown")
+def test_a_folder_or_copy_owned_by_someone_else_is_not_used(tiny: Path, tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    load_content_cached(tiny, cache)
+    (copy,) = cache.glob("content-*.json")
+    os.chown(copy, 12345, -1)  # a copy planted by another user
+    assert content_cache._read_own_file(copy) is None
+    os.chown(copy, os.getuid(), -1)
+    os.chown(cache, 12345, -1)  # a folder of another user
+    assert not safe_folder(cache)
+    assert load_content_cached(tiny, cache) == load_content(tiny)
