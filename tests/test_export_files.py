@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from wizard.export_files import ExportFailed, saved_message, write_exports
+from wizard.export_files import ExportFailed, saved_message, write_exports, write_private
 
 FILES = [("# Samenvatting\n", "md"), ("<!doctype html>\n", "html")]
 
@@ -123,3 +123,17 @@ async def test_a_counsellor_export_that_fails_says_so(tmp_path: Path) -> None:
             "error",
         )
     ]
+
+
+def test_a_recording_the_person_named_is_private_too(tmp_path: Path) -> None:
+    path = tmp_path / "klacht.yaml"
+    path.write_text("old")
+    path.chmod(0o644)
+    write_private(path, "answers")
+    assert path.read_text() == "answers"
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    link = tmp_path / "link.yaml"
+    link.symlink_to(tmp_path / "elsewhere.yaml")
+    with pytest.raises(OSError):
+        write_private(link, "answers")
+    assert not (tmp_path / "elsewhere.yaml").exists()

@@ -72,6 +72,16 @@ def write_exports(folder: Path, stem: str, files: Sequence[tuple[str, str]]) -> 
     raise ExportFailed(folder, (f"al {MAX_NAMES} exports", f"already {MAX_NAMES} exports"))
 
 
+def write_private(path: Path, text: str) -> None:
+    """Write ``text`` to a file the person named (``--record FILE``): replaced if it is there, but
+    readable by its owner only and never through a link; OSError as open() raises it."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_NOFOLLOW", 0)
+    handle = os.open(path, flags, 0o600)
+    with os.fdopen(handle, "w", encoding="utf-8") as file:
+        os.fchmod(file.fileno(), 0o600)  # an existing file keeps no wider mode
+        file.write(text)
+
+
 def _write_all(paths: list[Path], texts: list[str]) -> list[Path]:
     written: list[Path] = []
     try:

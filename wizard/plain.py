@@ -18,6 +18,7 @@ from typing import BinaryIO, TextIO
 from wizard.content import CompiledQuestion
 from wizard.engine import Engine
 from wizard.export import answer_label
+from wizard.export_files import write_private
 from wizard.model import Lang
 from wizard.recording import scenario_yaml
 from wizard.report import card, glance, status_word, why_not
@@ -325,7 +326,7 @@ class PlainRunner:
         text = scenario_yaml(self.engine.content, session, result, name)
         self.write()
         try:
-            path.write_text(text, encoding="utf-8")
+            write_private(path, text)  # answers inside: 0600, as every export
         except OSError as exc:
             self.write(say("plain.record_failed", session.lang, path=path, reason=exc.strerror))
             return 1
