@@ -6,7 +6,6 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from rich.table import Table
 from textual.pilot import Pilot
 from textual.widgets import Button, Input, OptionList, Static
 
@@ -98,11 +97,7 @@ def glance_text(app: WizardApp) -> str:
     shown = [text_of(app, "#result Static")]
     for option in app.query_one("#glance", OptionList).options:
         prompt = option.prompt
-        if isinstance(prompt, Table):  # a numbered item: the number, then its text
-            number, text = (column._cells[0] for column in prompt.columns)
-            shown.append(f"{number} {text}")
-        else:
-            shown.append(str(prompt))
+        shown.append(str(prompt))
     return "\n".join(shown)
 
 

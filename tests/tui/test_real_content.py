@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
 from textual.widgets import Input
 
 from tests.conftest import REPO, cached_content
@@ -144,3 +145,34 @@ async def test_a_number_of_4301_digits_is_refused_with_a_message() -> None:
         assert app.session == before
         assert "kan niet" in error_of(app)
         assert len(error_of(app)) < 200  # the number is not repeated back in full
+
+
+PEOPLE = {
+    "worker": ("werknemer_prive", "bijscholen_huidige_job"),
+    "jobseeker": ("werkzoekende", "werk_vinden"),
+    "career switcher": ("werknemer_prive", "omscholen_ander_beroep"),
+}
+
+
+@pytest.mark.parametrize("person", sorted(PEOPLE))
+async def test_the_result_glance_fits_80x24_for_typical_people(person: str) -> None:
+    engine = Engine(bundled())
+    session = engine.start(ON, "nl")
+    first = list(PEOPLE[person])
+    while (question := engine.current_question(session)) is not None:
+        fact = bundled().facts[question.fact]
+        if first:
+            value = first.pop(0)
+        elif fact.kind in ("choice", "yes_no"):
+            value = fact.value_ids()[0]
+        else:
+            value = "45"
+        session = engine.answer(session, value)
+    app = WizardApp(bundled(), on=ON, session=session)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await press(pilot, "enter")
+        assert page_of(app) == "result"
+        view = app.query_one("#result")
+        assert view.max_scroll_y == 0, f"the glance of a {person} needs scrolling at 80x24"
+        assert app.screen.region.contains_region(app.query_one("#restart").region)

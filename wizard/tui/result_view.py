@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from rich.table import Table
 from rich.text import Text as RichText
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -28,13 +27,17 @@ OTHERS_ID = "__others__"
 """Option id of the line that counts the instruments that do not fit."""
 
 
-def numbered(number: str, text: RichText) -> Table:
-    """A numbered item whose wrapped lines stay under the text, not under the number."""
-    row = Table.grid(padding=(0, 1))
-    row.add_column(width=len(number), no_wrap=True)
-    row.add_column(ratio=1)
-    row.add_row(RichText(number, style="bold"), text)
-    return row
+def numbered(number: str, *lines: RichText, width: int | None = None) -> RichText:
+    """A numbered item of one row per line, each cut to ``width`` with "…" (the card, one Enter
+    away, has it all), so every instrument takes one or two lines on the glance."""
+    text = RichText()
+    for index, line in enumerate(lines):
+        row = RichText(f"{number} " if index == 0 else " " * (len(number) + 1), style="bold")
+        row.append_text(line)
+        if width is not None and row.cell_len > width:
+            row.truncate(width, overflow="ellipsis")
+        text.append_text(row if index == 0 else RichText("\n").append_text(row))
+    return text
 
 
 def glance_widgets(
@@ -49,18 +52,21 @@ def glance_widgets(
     if glance.weaker_title:
         widgets.append(Static(glance.weaker_title, id="weaker-title", markup=False))
     options: list[Option] = []
+    items: dict[str, tuple[str, list[RichText]]] = {}
     first = heading("first", lang)
     for item in glance.items:
         line = RichText.assemble((f"{item.glyph} {item.word}", "bold"), " · ", (item.name, "bold"))
         if item.gist:
             line.append(f": {item.gist}")
+        lines = [line]
         if item.first_step:
-            line.append(f"\n{first}: {item.first_step}")
-        options.append(Option(numbered(f"{item.number}.", line), id=item.instrument))
+            lines.append(RichText(f"{first}: {item.first_step}"))
+        items[item.instrument] = (f"{item.number}.", lines)
+        options.append(Option(numbered(f"{item.number}.", *lines), id=item.instrument))
     if glance.others:
         options.append(Option(RichText(f"{glance.others_line} {see_others}"), id=OTHERS_ID))
     if options:
-        widgets.append(GlanceList(*options, id="glance"))
+        widgets.append(GlanceList(*options, items=items, id="glance"))
     if glance.tips:
         tips = f"{heading('tips', lang)}: {', '.join(glance.tips)}"
         widgets.append(Static(tips, id="tips", markup=False))
@@ -74,11 +80,23 @@ def glance_widgets(
 
 
 class GlanceList(OptionList):
-    """The instruments of the glance; the first is highlighted so Enter opens the best one."""
+    """The instruments of the glance; the first is highlighted so Enter opens the best one.
+    Items are cut to the list's width whenever it changes size (see ``numbered``)."""
+
+    def __init__(self, *options: Option, items: dict[str, tuple[str, list[RichText]]], id: str):  # noqa: A002
+        super().__init__(*options, id=id)
+        self._items = items
 
     def on_mount(self) -> None:
         if self.option_count:
             self.highlighted = 0
+
+    def on_resize(self) -> None:
+        width = self.scrollable_content_region.width
+        for index, option in enumerate(self.options):
+            if option.id in self._items:
+                number, lines = self._items[option.id]
+                self.replace_option_prompt_at_index(index, numbered(number, *lines, width=width))
 
 
 class ResultView(VerticalScroll, can_focus=False):
