@@ -144,3 +144,22 @@ def test_the_tui_key_reader_survives_bytes_that_are_not_utf8() -> None:
             assert decode("é".encode()[:1]) == ""  # a character split across reads still waits
     finally:
         linux_driver.getincrementaldecoder, web_driver.getincrementaldecoder = before  # type: ignore[attr-defined]
+
+
+@given(
+    number=st.integers(min_value=-(10**30), max_value=10**30),
+    zeros=st.integers(min_value=0, max_value=50),
+    low=st.integers(min_value=-1000, max_value=1000),
+    span=st.integers(min_value=0, max_value=10**6),
+)
+@settings(max_examples=300)
+def test_bounded_int_agrees_with_int_within_the_range(
+    number: int, zeros: int, low: int, span: int
+) -> None:
+    sign = "-" if number < 0 else ""
+    text = f"{sign}{'0' * zeros}{abs(number)}"
+    checked = bounded_int(text, low, low + span)
+    if low <= number <= low + span:
+        assert (checked.status, checked.value) == ("ok", number)
+    else:
+        assert (checked.status, checked.value) == ("out_of_range", None)
