@@ -96,16 +96,6 @@ UI_TEXTS: dict[str, tuple[str, str]] = {
         "The test scenario could not be saved in {path}: {reason}",
     ),
     "plain.no_folder": ("die map bestaat niet", "that folder does not exist"),
-    "tui.hint_choice": (
-        "Typ het cijfer van uw antwoord, of kies met ↑ ↓ en Enter.",
-        "Type the number of your answer, or choose with ↑ ↓ and Enter.",
-    ),
-    "tui.hint_integer": ("Typ een getal en druk op Enter.", "Type a number and press Enter."),
-    "tui.hint_date": (
-        "Typ een datum als JJJJ-MM-DD en druk op Enter.",
-        "Type a date as YYYY-MM-DD and press Enter.",
-    ),
-    "tui.hint_help": (" Uitleg: F1 of ?.", " Help: F1 or ?."),
     "tui.placeholder_integer": ("bijvoorbeeld 35", "for example 35"),
     "tui.placeholder_date": ("JJJJ-MM-DD", "YYYY-MM-DD"),
     "tui.error": ("Let op: {reason}", "Note: {reason}"),
@@ -113,10 +103,6 @@ UI_TEXTS: dict[str, tuple[str, str]] = {
     "tui.no_help": (
         "Bij deze vraag is geen extra uitleg. Kies wat het best past, of 'Ik weet het niet'.",
         "There is no extra explanation for this question. Pick what fits best, or 'I don't know'.",
-    ),
-    "tui.result_help": (
-        "Dit is uw resultaat. Escape gaat terug naar de laatste vraag; R begint opnieuw.",
-        "This is your result. Escape goes back to the last question; R starts again.",
     ),
     "tui.help_closing": (
         "Druk op Escape of Enter om verder te gaan.",
@@ -134,13 +120,6 @@ UI_TEXTS: dict[str, tuple[str, str]] = {
     ),
     "tui.start": ("Start", "Start"),
     "tui.check_title": ("Controleer uw antwoorden", "Check your answers"),
-    "tui.check_hint": (
-        "Kies een antwoord met ↑ ↓ en Enter om het te wijzigen. Klopt alles? Kies dan de knop "
-        "'Toon mijn resultaat'.",
-        "Choose an answer with ↑ ↓ and Enter to change it. Is everything right? Then choose "
-        "'Show my result'.",
-    ),
-    "tui.your_answer": ("Uw antwoord", "Your answer"),
     "tui.change": ("wijzig", "change"),
     "tui.show_result": ("Toon mijn resultaat", "Show my result"),
     "tui.editing": (
@@ -157,10 +136,6 @@ UI_TEXTS: dict[str, tuple[str, str]] = {
     ),
     "tui.confirm_yes": ("Ja, wijzig", "Yes, change it"),
     "tui.confirm_no": ("Nee, laat het zo", "No, leave it"),
-    "tui.status_eligible": ("ja", "yes"),
-    "tui.status_possibly": ("misschien", "possibly"),
-    "tui.status_not_eligible": ("nee", "no"),
-    "tui.status_not_assessed": ("niet nagevraagd", "not looked into"),
     "tui.idle_warning": (
         "Bent u er nog? Over {seconds} seconden wist Leerwijzer alles en begint opnieuw. "
         "Druk op een toets om verder te gaan.",
@@ -215,7 +190,6 @@ UI_TEXTS: dict[str, tuple[str, str]] = {
     "tui.cmd_lang": ("taal: English", "language: Nederlands"),
     "tui.cmd_theme": ("thema: hoog contrast", "theme: high contrast"),
     "tui.cmd_save": ("sessie: bewaren", "session: save"),
-    "tui.back": ("Terug", "Back"),
     "tui.help": ("Uitleg", "Help"),
     "tui.other_lang": ("English", "Nederlands"),
     "tui.quit": ("Stoppen", "Quit"),
@@ -313,13 +287,8 @@ UI_TEXTS: dict[str, tuple[str, str]] = {
     ),
     "tui.restart_yes": ("Ja, wis alles", "Yes, wipe everything"),
     "tui.restart_no": ("Nee, ga terug", "No, go back"),
-    "tui.open_card": (
-        "Kies een maatregel met ↑ ↓ en Enter voor meer uitleg.",
-        "Choose a measure with ↑ ↓ and Enter to read more.",
-    ),
     "tui.see_others": ("Bekijk waarom de andere niet passen", "See why the others do not fit"),
     "tui.close_card": ("Escape: terug naar het overzicht", "Escape: back to the overview"),
-    "tui.too_busy": ("Een ogenblik...", "One moment..."),
     "key.choose": ("kies", "choose"),
     "key.previous": ("vorige vraag", "previous question"),
     "key.change": ("wijzig antwoord", "change answer"),
@@ -330,7 +299,6 @@ UI_TEXTS: dict[str, tuple[str, str]] = {
     "key.to_answers": ("uw antwoorden", "your answers"),
     "key.to_overview": ("overzicht", "overview"),
     "key.start": ("begin", "start"),
-    "key.close": ("sluit", "close"),
     "key.palette": ("opdrachten", "commands"),
     "result.title": ("Uw resultaat", "Your result"),
     "result.provisional": (

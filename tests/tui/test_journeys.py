@@ -27,6 +27,7 @@ from wizard.store import SessionStore
 from wizard.tui.app import KioskApp, WizardApp, make_app
 from wizard.tui.conversation import Reply
 from wizard.tui.dialogs import ConfirmEditScreen, WhatIfScreen
+from wizard.tui.widgets import HelpScreen
 
 WORKER = {"statuut": "werknemer_prive", "behoefte": "bijscholen_huidige_job"}
 
@@ -272,3 +273,21 @@ async def test_high_contrast_theme_toggles_from_the_palette_action() -> None:
         assert app.theme == "ansi-dark"
         app.action_toggle_contrast()
         assert app.theme == "textual-dark"
+
+
+async def test_kiosk_help_explains_the_welcome_and_the_check_pages() -> None:
+    app = make_app(tiny_content(), on=ON, mode="kiosk")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await press(pilot, "f1")
+        assert isinstance(app.screen, HelpScreen)
+        welcome_help = text_of(app, "#help-body")
+        assert "Druk op Enter om te beginnen." in welcome_help
+        assert "Ctrl+Q" not in welcome_help  # the kiosk offers no way out
+        await press(pilot, "escape", "enter", "1", "1", "1")
+        assert page_of(app) == "check"
+        await press(pilot, "f1")
+        assert "Klopt alles? Druk op Enter voor uw resultaat." in text_of(app, "#help-body")
+        assert "Dit is uw resultaat" not in text_of(app, "#help-body")
+        await press(pilot, "escape")
+        assert page_of(app) == "check"  # Escape closed the help only
