@@ -52,6 +52,7 @@ class CompiledIncentive:
     checks: tuple[CompiledCheck, ...] = ()
     next_steps: tuple[CompiledCheck, ...] = ()
     summary_dated: tuple[CompiledCheck, ...] = ()
+    worth_asking: tuple[CompiledCheck, ...] = ()
     worth_checking: tuple[CompiledCheck, ...] = ()
     comes_first: tuple[CompiledCheck, ...] = ()
 

@@ -558,7 +558,8 @@ def _compile_incentives(
                     f"dated_by '{dated_by}' is not a date fact in {FACTS_FILE}; name one",
                 )
         texts: dict[str, list[CompiledCheck]] = {}
-        for key in ("verify", "next_steps", "summary_dated", "worth_checking", "comes_first"):
+        keys = ("verify", "next_steps", "summary_dated", "worth_asking", "worth_checking")
+        for key in (*keys, "comes_first"):
             texts[key] = []
             for index, text in enumerate(getattr(incentive, key)):
                 shown_when = None
@@ -573,6 +574,7 @@ def _compile_incentives(
             tuple(texts["verify"]),
             next_steps=tuple(texts["next_steps"]),
             summary_dated=tuple(texts["summary_dated"]),
+            worth_asking=tuple(texts["worth_asking"]),
             worth_checking=tuple(texts["worth_checking"]),
             comes_first=tuple(texts["comes_first"]),
         )

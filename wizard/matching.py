@@ -22,8 +22,8 @@ from wizard.model import Lang, Text
 
 Status = Literal["eligible", "possibly", "not_eligible", "announced"]
 ShownStatus = Literal["eligible", "possibly", "not_eligible", "not_assessed", "announced"]
-RULE_DATE_HORIZON = timedelta(days=366)
-"""How far ahead a rule change can matter for a training that has not started yet."""
+RULE_DATE_HORIZON = timedelta(days=122)
+"""How far ahead a rule change is asked about: about four months, when people enrol for the next school year."""
 
 
 @dataclass(frozen=True)
@@ -103,8 +103,8 @@ def rule_dates(
     """The dates whose rules apply to this person (dossier §27 ``rule_date``).
 
     The start of the training when it is known; the reference date when it is not asked yet (with
-    ``ahead``: also every later rule change within a year, to see whether asking can matter);
-    when the answer is "weet ik niet", the reference date and every rule change within a year.
+    ``ahead``: also every later rule change within ``RULE_DATE_HORIZON``, to see whether asking can matter);
+    when the answer is "weet ik niet", the reference date and every rule change within ``RULE_DATE_HORIZON``.
     """
     fact = _dated_by(incentive)
     if fact is None:
@@ -146,9 +146,11 @@ def fit_for_need(content: Content, incentive: CompiledIncentive, known: Known) -
     return serves.get(need, 0) if isinstance(need, str) else max(serves.values(), default=0)
 
 
-def worth_checking(incentive: CompiledIncentive, known: Known, on: date | None) -> Text | None:
-    """Why this instrument is followed up whatever its fit (None: no reason applies)."""
-    for check in incentive.worth_checking:
+def worth_checking(
+    incentive: CompiledIncentive, known: Known, on: date | None, *, asking: bool = False
+) -> Text | None:
+    """Why this instrument is shown (``asking``: asked about) whatever its fit (None: no reason)."""
+    for check in incentive.worth_asking if asking else incentive.worth_checking:
         in_force = on is None or check.model.in_force(on)
         if in_force and (check.condition is None or evaluate(check.condition, known) is True):
             return Text(nl=check.model.nl, en=check.model.en)
@@ -161,9 +163,10 @@ def is_pursued(
     """Whether questions are still asked to settle this instrument's verdict ("never hide a right").
 
     Every instrument is pursued until the need is answered; after that, those that serve it well
-    (fit >= ``pursue_min_fit``; 0 pursues every one), those whose route the answers name (``comes_first``) and those worth
-    checking whatever their fit (``worth_checking``: a right that changes what the person should
-    do). Tips and announced measures never are: they are worth a line, not a question.
+    (fit >= ``pursue_min_fit``; 0 pursues every one), those whose route the answers name
+    (``comes_first``) and those worth asking about whatever their fit (``worth_asking``: a right
+    that changes what the person should do). Tips and announced measures never are: they are worth
+    a line, not a question. (``worth_checking`` shows an instrument without asking: see ``result``.)
     """
     if incentive.model.kind == "tip" or incentive.model.announced is not None:
         return False
@@ -173,7 +176,7 @@ def is_pursued(
         return True
     if comes_first(incentive, known, on):
         return True
-    return worth_checking(incentive, known, on) is not None
+    return worth_checking(incentive, known, on, asking=True) is not None
 
 
 def comes_first(incentive: CompiledIncentive, known: Known, on: date | None) -> bool:
@@ -224,10 +227,26 @@ def _open_facts(
             signatures.add(("excluded",))
             continue
         excluded_on_every_date = False
-        signatures.add(tuple(sorted(r.model.id for r, res in residuals if res != TRUE)))
-        for _, residual in residuals:
-            if not isinstance(residual, Const):
-                facts |= facts_in(residual) - answered
+        soft = sum(1 for _, res in residuals if res == FALSE)
+        undecided = sorted(
+            {f for _, res in residuals if res not in (TRUE, FALSE) for f in facts_in(res)}
+        )
+        signatures.add((str(soft), *undecided))
+        # A rule that can no longer hold (failed, or stuck on "weet ik niet") keeps the verdict from
+        # "eligible" whatever else is answered: then only the facts that can still exclude it are
+        # worth a question (unless a failed high-confidence rule makes the rest decide the ranking).
+        closed = [
+            r
+            for r, res in residuals
+            if res != TRUE and (res == FALSE or not facts_in(res) - answered)
+        ]
+        only_exclusions = bool(closed) and not any(r.model.confidence == "high" for r in closed)
+        for requirement, residual in residuals:
+            if isinstance(residual, Const):
+                continue
+            if only_exclusions and requirement.model.if_unmet == "possibly":
+                continue
+            facts |= facts_in(residual) - answered
     if excluded_on_every_date:
         return None  # already excluded: nothing can bring it back
     fact = _dated_by(incentive)
@@ -416,10 +435,16 @@ class Matcher:
             fit = fit_for_need(self.content, incentive, known)
             verdict = self.verdict(incentive, known, on, fit)
             pursued = is_pursued(self.content, incentive, known, on)
-            if verdict.status == "possibly" and not pursued:
+            worth = None
+            if self.content.need_fact in known and fit < good_fit:
+                worth = worth_checking(incentive, known, on, asking=True) or worth_checking(
+                    incentive, known, on
+                )
+            if worth is not None and verdict.status in ("eligible", "possibly"):
+                # never hide a right: shown as worth checking, with what to check
+                verdict = replace(verdict, worth_checking=worth)
+            elif verdict.status == "possibly" and not pursued:
                 verdict = self._not_assessed(verdict)
-            elif pursued and fit < good_fit and self.content.need_fact in known:
-                verdict = replace(verdict, worth_checking=worth_checking(incentive, known, on))
             if incentive.model.kind == "tip":
                 verdict = replace(verdict, tip=True)
                 if verdict.status == "eligible" and fit >= good_fit:

@@ -282,9 +282,12 @@ class Incentive(Dated):
     summary_dated: list[DatedText] = Field(default_factory=list)
     """Amounts, hours and deadlines that hold for a period: added to the summary while in force."""
     announced: Announced | None = None
+    worth_asking: list[DatedText] = Field(default_factory=list)
+    """When a weak fit is still asked about (``when`` holds): a right that changes what the person
+    should do (a long course with a paid career break). The text says why."""
     worth_checking: list[DatedText] = Field(default_factory=list)
-    """When a weak fit is still followed up (``when`` holds): a right that changes what the person
-    should do, such as a deadline or a door to other instruments. The text says why."""
+    """When a weak fit is recommended without asking more (``when`` holds): shown as worth checking,
+    with what to check (a deadline, a door to other instruments). The text says why."""
     comes_first: list[DatedText] = Field(default_factory=list)
     """When the answers name this instrument's route (``when`` holds), it is recommended first."""
     phone: str | None = None

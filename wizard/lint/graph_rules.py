@@ -78,6 +78,8 @@ def _unreachable(content: Content, graph: GraphWalk, where: Locator) -> Iterator
         if incentive.model.kind != "tip":
             for requirement in incentive.requirements:
                 read |= facts_in(requirement.condition)
+                if requirement.model.dated_by is not None:
+                    read.add(requirement.model.dated_by)  # picks the rules' date (docs/ranking.md)
     for question in content.questions.values():
         if question.id in graph.asked:
             if question.fact not in read:

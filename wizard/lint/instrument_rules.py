@@ -61,8 +61,8 @@ class InstrumentChecks:
 
     def _in_force(self, incentive: CompiledIncentive) -> list[CompiledRequirement] | None:
         """The requirements in force on the date; None when nobody can qualify on purpose."""
-        if not incentive.model.in_force(self.on):
-            return None
+        if not incentive.model.in_force(self.on) or incentive.model.announced is not None:
+            return None  # an announced measure is never eligible on purpose (docs/ranking.md)
         requirements = [r for r in incentive.requirements if r.model.in_force(self.on)]
         if any(r.condition == FALSE for r in requirements):
             return None  # `when: false`: an ended or only announced instrument, said outright
