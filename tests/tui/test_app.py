@@ -338,3 +338,22 @@ async def test_no_single_key_throws_every_answer_away() -> None:
         await press(pilot, "right", "enter")  # "Ja, wis alles"
         assert app.session.answers == ()
         assert page_of(app) == "question"
+
+
+async def test_changing_a_number_starts_from_the_number_given() -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await press(pilot, "3", "1")
+        await type_text(pilot, "42")
+        await press(pilot, "1")  # goal: borrow -> check
+        assert page_of(app) == "check"
+        age = next(r for r in app.query(Reply) if r.line.fact == "age")
+        age.focus()
+        await press(pilot, "enter")
+        assert app.editing == "age"
+        assert app.composer.entry.value == "42"
+        await press(pilot, "4", "3", "enter")  # the number is selected: typing replaces it
+        assert isinstance(app.screen, ConfirmEditScreen)
+        await press(pilot, "right", "enter")
+        assert app.session.answer_map["age"] == 43

@@ -15,6 +15,7 @@ never answer a question the person has not seen.
 
 from __future__ import annotations
 
+import os
 import time
 from collections.abc import Callable
 from datetime import date
@@ -166,8 +167,7 @@ class WizardApp(CounsellorActions, App[None]):
 
     @property
     def ascii_only(self) -> bool:
-        import os
-
+        """The Linux console: its fonts lack Textual's block glyphs and the glance's ✔."""
         return os.environ.get("TERM") == "linux"
 
     @property
@@ -364,7 +364,13 @@ class WizardApp(CounsellorActions, App[None]):
         if self.busy or self.page not in ("question", "check"):
             return
         self.editing = event.fact
-        self._show()
+        current = self.engine.walk(self.session).known.get(event.fact)
+        kind = self.content.facts[event.fact].kind
+        # A number or a date is changed where it stands; a choice starts with nothing highlighted.
+        shown = (
+            str(current) if kind in ("integer", "date") and isinstance(current, int | str) else ""
+        )
+        self._show(typed=shown)
 
     @on(Composer.UpFromTop)
     def _up_from_composer(self) -> None:
