@@ -38,9 +38,10 @@ from wizard.tui import pages
 from wizard.tui.composer import UNKNOWN_ID, AnswerInput, Composer, settles_at_once
 from wizard.tui.conversation import Conversation, Reply
 from wizard.tui.counsellor import CounsellorActions
-from wizard.tui.dialogs import ConfirmEditScreen, OperatorScreen
+from wizard.tui.dialogs import ConfirmEditScreen
 from wizard.tui.idle import IdleWatch
 from wizard.tui.keybar import KeyBar, keys_text, page_keys
+from wizard.tui.kiosk import KioskActions
 from wizard.tui.palette import LeerwijzerCommands
 from wizard.tui.result_view import (
     OTHERS_ID,
@@ -81,7 +82,7 @@ COUNSELLOR_BINDINGS: list[BindingType] = [
 COUNSELLOR_ACTIONS = {"save", "export", "what_if"}
 
 
-class WizardApp(CounsellorActions, App[None]):
+class WizardApp(KioskActions, CounsellorActions, App[None]):
     """Leerwijzer in the terminal: an Engine, an immutable Session, one conversation."""
 
     CSS_PATH = "app.tcss"
@@ -426,67 +427,6 @@ class WizardApp(CounsellorActions, App[None]):
         self.notes = event.text_area.text
         self._notes_typed()
 
-    # --- the kiosk ---------------------------------------------------------------------------------
-
-    async def on_event(self, event: events.Event) -> None:
-        if isinstance(event, (events.Key, events.MouseDown)) and self.idle is not None:
-            self.idle.touch()
-            for warning in self.query("#idle-warning"):
-                warning.display = False
-        if self.busy and len(self.screen_stack) == 1 and self._for_the_page(event):
-            return  # typed while the page changes: it must not answer the next question
-        await super().on_event(event)
-
-    def _for_the_page(self, event: events.Event) -> bool:
-        """A key or paste the page would take (an app key such as F1 or F10 is not)."""
-        if isinstance(event, events.Paste):
-            return True
-        return isinstance(event, events.Key) and event.key not in self._bindings.key_to_bindings
-
-    def tick_idle(self) -> None:
-        """Called every second in kiosk mode: show the countdown, then wipe everything."""
-        if self.idle is None:
-            return
-        state, seconds = self.idle.state()
-        warning = self.query_one("#idle-warning", Static)
-        if state == "expired":
-            self.wipe()
-        elif state == "warning" and self.page != "welcome":
-            warning.update(say("tui.idle_warning", self.lang, seconds=seconds))
-            warning.display = True
-        else:
-            warning.display = False
-
-    def wipe(self) -> None:
-        """Back to the welcome screen with nothing of the previous person left."""
-        while len(self.screen_stack) > 1:
-            self.pop_screen()
-        self.clear_notifications()
-        self.engine = Engine(self.content)  # its caches remember answers
-        self.figures.begin()
-        self.session = self.engine.start(self.on, self.start_lang)
-        self.notes, self.code, self.editing, self.show_result = "", None, None, False
-        self.page = "welcome"
-        if self.idle is not None:
-            self.idle.touch()
-            self.query_one("#idle-warning", Static).display = False
-        self._show()
-
-    def action_operator(self) -> None:
-        def leave(confirmed: bool | None) -> None:
-            if confirmed:
-                self.exit()
-
-        self.push_screen(
-            OperatorScreen(
-                say("tui.operator_title", self.lang),
-                say("tui.operator_prompt", self.lang),
-                say("tui.operator_wrong", self.lang),
-                self.operator_code,
-            ),
-            leave,
-        )
-
     # --- actions ----------------------------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -525,26 +465,11 @@ class WizardApp(CounsellorActions, App[None]):
 
     def help_text(self) -> str:
         """What F1 says on the page shown: what it is, what to do, and every key that works."""
-        lang = self.lang
-        if self.page == "welcome":
-            body = say("tui.help_welcome", lang)
-        elif self.page == "check":
-            body = say("tui.help_check", lang)
-        elif self.page == "result":
-            body = say("tui.help_glance", lang)
-        else:
-            question = self.question
-            parts = []
-            if question is not None and question.model.help is not None:
-                parts.append(question.model.help.get(lang))
-            elif question is not None:
-                parts.append(say("tui.no_help", lang))
-            edit = self.editing is not None
-            parts.append(say("tui.help_edit" if edit else "tui.help_question_keys", lang))
-            body = "\n\n".join(parts)
-        keys = page_keys(self.page, lang, mode=self.mode, editing=self.editing is not None)
-        listed = "\n".join(f"  {key}: {does}" for key, does in keys)
-        return f"{body}\n\n{say('tui.help_keys', lang)}:\n{listed}"
+        question = self.question if self.page == "question" else None
+        keys = page_keys(self.page, self.lang, mode=self.mode, editing=self.editing is not None)
+        return pages.help_text(
+            self.page, question, self.lang, keys, editing=self.editing is not None
+        )
 
     def action_help(self) -> None:
         if self.busy or isinstance(self.screen, HelpScreen):

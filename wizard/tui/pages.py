@@ -104,3 +104,30 @@ def edit_preview(content: Content, outcome: EditOutcome, lang: Lang) -> ConfirmE
         say("tui.confirm_yes", lang),
         say("tui.confirm_no", lang),
     )
+
+
+def help_text(
+    page: str,
+    question: CompiledQuestion | None,
+    lang: Lang,
+    keys: list[tuple[str, str]],
+    *,
+    editing: bool,
+) -> str:
+    """What F1 says on ``page``: what it is, what to do, and every key that works there."""
+    if page == "welcome":
+        body = say("tui.help_welcome", lang)
+    elif page == "check":
+        body = say("tui.help_check", lang)
+    elif page == "result":
+        body = say("tui.help_glance", lang)
+    else:
+        parts = []
+        if question is not None and question.model.help is not None:
+            parts.append(question.model.help.get(lang))
+        elif question is not None:
+            parts.append(say("tui.no_help", lang))
+        parts.append(say("tui.help_edit" if editing else "tui.help_question_keys", lang))
+        body = "\n\n".join(parts)
+    listed = "\n".join(f"  {key}: {does}" for key, does in keys)
+    return f"{body}\n\n{say('tui.help_keys', lang)}:\n{listed}"
