@@ -25,7 +25,7 @@ _YAML_WORDS = {"true", "false", "null", "yes", "no", "on", "off", "y", "n"}
 """Words some YAML readers (an editor, PyYAML elsewhere) take for booleans or null: quote them."""
 
 LINE_WIDTH = 100
-STATUS_KEYS = ("eligible", "possibly", "not_eligible", "not_assessed")
+STATUS_KEYS = ("eligible", "possibly", "not_eligible", "not_assessed", "announced")
 
 
 def _scalar(value: str | int) -> str:
