@@ -500,8 +500,7 @@ class Matcher:
             if v.status in ("eligible", "possibly")
             and v.assessed
             and not v.tip
-            and v.fit >= 1
-            and (v.fit >= good_fit or v.first or v.worth_checking is not None)
+            and (v.fit >= good_fit or (v.fit >= 1 and v.first) or v.worth_checking is not None)
         ]
         return sorted(candidates, key=key)
 

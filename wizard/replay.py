@@ -39,6 +39,10 @@ class Expectation(_Strict):
     eligible_exactly: list[str] | None = None
     nothing_applies: bool | None = None
     max_questions: int | None = None
+    says: dict[str, list[str]] = Field(default_factory=dict)
+    """Per instrument, words its result must show (reason, summary, next steps, checks), in the
+    scenario's language: texts that age or deadlines said plainly."""
+    does_not_say: dict[str, list[str]] = Field(default_factory=dict)
 
 
 class Scenario(_Strict):
@@ -72,6 +76,8 @@ class ScenarioReport:
     tips: list[str] = field(default_factory=list)
     """Information tools shown as tips ("ook handig"); their verdicts are in the maps above too."""
     tip_ids: frozenset[str] = frozenset()
+    texts: dict[str, str] = field(default_factory=dict)
+    """Everything the result shows per instrument (for ``says``; not in the JSON)."""
     """Every tip of the content: ``eligible_exactly`` and ``nothing_applies`` are about instruments."""
 
     def fail(self, message: str) -> None:
@@ -159,6 +165,10 @@ def run_scenario(engine: Engine, scenario: Scenario, path: str = "") -> Scenario
     for instrument, verdict in result.verdicts.items():
         status = verdict.shown_status
         getattr(report, status)[instrument] = verdict.reason(lang)
+        shown = [*verdict.reasons, *verdict.verify, *verdict.next_steps, *verdict.notes]
+        if verdict.summary is not None:
+            shown.append(verdict.summary)
+        report.texts[instrument] = " ".join(text.get(lang) for text in shown)
     _check(scenario.expect, report)
     return report
 
@@ -208,6 +218,14 @@ def _check(expect: Expectation, report: ScenarioReport) -> None:
         nothing = not report.recommended and not eligible and not possibly
         if nothing != expect.nothing_applies:
             report.fail(f"nothing applies: expected {expect.nothing_applies}, got {nothing}")
+    for instrument, words in expect.says.items():
+        for word in words:
+            if word.lower() not in report.texts.get(instrument, "").lower():
+                report.fail(f"{instrument}: expected the result to say '{word}'")
+    for instrument, words in expect.does_not_say.items():
+        for word in words:
+            if word.lower() in report.texts.get(instrument, "").lower():
+                report.fail(f"{instrument}: expected the result not to say '{word}'")
     if expect.max_questions is not None and len(report.asked) > expect.max_questions:
         report.fail(
             f"asked {len(report.asked)} questions, more than max_questions {expect.max_questions}: "
