@@ -105,8 +105,8 @@ UI_TEXTS: dict[str, tuple[str, str]] = {
         "There is no extra explanation for this question. Pick what fits best, or 'I don't know'.",
     ),
     "tui.help_closing": (
-        "Druk op Escape of Enter om verder te gaan.",
-        "Press Escape or Enter to go on.",
+        "Met ↑ ↓ leest u verder. Druk op Escape of Enter om verder te gaan.",
+        "Read on with ↑ ↓. Press Escape or Enter to go on.",
     ),
     "tui.restart": ("Start opnieuw", "Start again"),
     "tui.welcome_title": ("Welkom bij Leerwijzer", "Welcome to Leerwijzer"),

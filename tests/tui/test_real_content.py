@@ -176,3 +176,18 @@ async def test_the_result_glance_fits_80x24_for_typical_people(person: str) -> N
         view = app.query_one("#result")
         assert view.max_scroll_y == 0, f"the glance of a {person} needs scrolling at 80x24"
         assert app.screen.region.contains_region(app.query_one("#restart").region)
+
+
+async def test_a_long_explanation_scrolls_and_the_way_out_stays_on_screen() -> None:
+    app = first_question_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await press(pilot, "f1")
+        dialog = app.screen.query_one("#help-dialog")
+        closing = app.screen.query_one("#help-closing")
+        assert app.screen.region.contains_region(dialog.region)
+        assert dialog.region.contains_region(closing.region), "the way out is cut off"
+        scroll = app.screen.query_one("#help-scroll")
+        assert scroll.max_scroll_y > 0  # question 1's help and the keys: longer than fits
+        await press(pilot, "escape")
+        assert app.session.answers == ()

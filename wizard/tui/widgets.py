@@ -8,7 +8,7 @@ from typing import ClassVar
 from rich.text import Text as RichText
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Vertical
+from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
@@ -95,10 +95,15 @@ class HelpScreen(ModalScreen[None]):
         self._help_closing = closing
 
     def compose(self) -> ComposeResult:
+        # A long explanation scrolls (↑ ↓) inside the dialog; the title and the way out stay put.
         with Vertical(id="help-dialog"):
             yield Static(RichText(self._help_title, style="bold"), id="help-title")
-            yield Static(RichText(self._help_body), id="help-body")
+            with VerticalScroll(id="help-scroll"):
+                yield Static(RichText(self._help_body), id="help-body")
             yield Static(RichText(self._help_closing), id="help-closing")
+
+    def on_mount(self) -> None:
+        self.query_one("#help-scroll", VerticalScroll).focus()
 
     def action_close(self) -> None:
         self.dismiss(None)
