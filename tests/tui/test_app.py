@@ -357,3 +357,22 @@ async def test_changing_a_number_starts_from_the_number_given() -> None:
         assert isinstance(app.screen, ConfirmEditScreen)
         await press(pilot, "right", "enter")
         assert app.session.answer_map["age"] == 43
+
+
+async def test_escape_sequences_typed_or_pasted_change_nothing_and_are_never_echoed() -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        app.composer.entry.value = "\x1b]0;pwned\x07\x1b[2J\x9b31m"  # nothing else: as an Enter
+        await press(pilot, "enter")
+        assert app.session.answers == ()
+        assert error_of(app) == ""
+        app.composer.entry.value = "\x1b]0;pwned\x07xyz\x1b[2J"
+        await press(pilot, "enter")
+        assert app.session.answers == ()
+        assert app.is_running
+        shown = error_of(app)
+        assert shown and "\x1b" not in shown and "pwned" not in shown
+        app.composer.entry.value = "\x1b[31mbezoeker\x1b[0m"  # colour codes round a word
+        await press(pilot, "enter")
+        assert dict(app.session.answers) == {"role": "visitor"}

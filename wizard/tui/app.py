@@ -33,6 +33,7 @@ from wizard.content import CompiledQuestion, Content
 from wizard.engine import Engine
 from wizard.model import Lang
 from wizard.report import card, glance, why_not
+from wizard.sanitize import clean_line
 from wizard.sessions import InvalidAnswer, Session
 from wizard.tui import pages
 from wizard.tui.composer import UNKNOWN_ID, AnswerInput, Composer, settles_at_once
@@ -334,7 +335,7 @@ class WizardApp(KioskActions, CounsellorActions, App[None]):
     @on(Input.Submitted, "#entry")
     def _entered(self, event: Input.Submitted) -> None:
         event.stop()
-        typed = event.value.strip()
+        typed = clean_line(event.value).strip()  # the one sanitiser of every front end
         choices = self.composer.choices
         if typed:
             self._understood(typed)
