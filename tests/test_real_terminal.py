@@ -26,6 +26,7 @@ from wizard.content import Content
 from wizard.engine import Engine
 from wizard.model import Fact
 from wizard.report import glance, heading
+from wizard.sanitize import UNDECODABLE
 from wizard.sessions import Session
 from wizard.ui_texts import say
 
@@ -145,6 +146,28 @@ def test_the_kiosk_refuses_a_4301_digit_age_with_a_message(bundled: Content) -> 
         after = engine.current_question(engine.answer(session, "29"))
         expected = after.model.text.get("nl") if after else say("tui.check_said", "nl")
         pane.wait_for(expected)
+        assert pane.alive()
+
+
+@needs_tmux
+def test_a_byte_that_is_not_utf8_is_refused_and_the_keyboard_keeps_working(
+    bundled: Content,
+) -> None:
+    """Latin-1 "é" on a UTF-8 terminal once silenced Textual's input thread for good."""
+    engine = Engine(bundled)
+    statuut = bundled.facts["statuut"]
+    index = statuut.value_ids().index("werkzoekende")
+    with tmux_pane(WIZARD, cwd=REPO, width=80, height=24) as pane:
+        pane.wait_for(first_question(bundled))
+        pane.send_bytes(b"caf\xe9 ")  # "cafe" typed on a Latin-1 terminal
+        pane.wait_for(UNDECODABLE[0])
+        pane.keys("C-u")
+        pane.type(str(index + 1))
+        pane.keys("Enter")
+        session = engine.answer(engine.start(ON, "nl"), "werkzoekende")
+        question = engine.current_question(session)
+        assert question is not None
+        pane.wait_for(question.model.text.get("nl"))
         assert pane.alive()
 
 

@@ -43,6 +43,10 @@ class Pane:
     def type(self, text: str) -> None:
         self.tmux("send-keys", "-t", TARGET, "-l", text)
 
+    def send_bytes(self, data: bytes) -> None:
+        """Raw bytes, as a terminal in another encoding would send them (b"\\xe9": Latin-1 é)."""
+        self.tmux("send-keys", "-t", TARGET, "-H", *(f"{byte:02x}" for byte in data))
+
     def screen(self) -> str:
         return self.tmux("capture-pane", "-p", "-t", TARGET)
 

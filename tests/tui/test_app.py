@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+from textual import events
 from textual.pilot import Pilot
 from textual.widgets import Button, Input, OptionList, Static
 
@@ -376,3 +377,16 @@ async def test_escape_sequences_typed_or_pasted_change_nothing_and_are_never_ech
         app.composer.entry.value = "\x1b[31mbezoeker\x1b[0m"  # colour codes round a word
         await press(pilot, "enter")
         assert dict(app.session.answers) == {"role": "visitor"}
+
+
+async def test_a_character_the_terminal_could_not_decode_is_refused_with_a_message() -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        # what the key reader makes of a byte that is not UTF-8, as the terminal driver sends it
+        app.composer.entry.post_message(events.Key("\ufffd", "\ufffd"))
+        await settle(pilot)
+        assert app.composer.entry.value == ""
+        assert error_of(app).startswith("Dat antwoord bevat tekens die we niet kunnen lezen.")
+        await press(pilot, "2")
+        assert dict(app.session.answers) == {"role": "staff"}  # and the keyboard goes on

@@ -33,7 +33,7 @@ from wizard.content import CompiledQuestion, Content
 from wizard.engine import Engine
 from wizard.model import Lang
 from wizard.report import card, glance, why_not
-from wizard.sanitize import clean_line
+from wizard.sanitize import UNDECODABLE, clean_line
 from wizard.sessions import InvalidAnswer, Session
 from wizard.tui import pages
 from wizard.tui.composer import UNKNOWN_ID, AnswerInput, Composer, settles_at_once
@@ -359,6 +359,10 @@ class WizardApp(KioskActions, CounsellorActions, App[None]):
     @on(AnswerInput.HelpAsked)
     def _help_asked(self) -> None:
         self.action_help()
+
+    @on(AnswerInput.Undecodable)
+    def _undecodable(self) -> None:
+        self.composer.say_error(UNDECODABLE[self.lang == "en"])
 
     @on(Reply.Chosen)
     def _reply_chosen(self, event: Reply.Chosen) -> None:

@@ -24,6 +24,9 @@ from textual.widgets.option_list import Option
 MARKER = "▶ "
 """Shown before the option under the cursor (with bold text), so it never relies on colour."""
 
+REPLACEMENT = "\ufffd"
+"""What a byte the terminal could not decode becomes (``tui.launch`` sets the key reader so)."""
+
 UNKNOWN_ID = "__unknown__"
 """Option id of "Ik weet het niet"; it is numbered 0 and always listed last."""
 
@@ -103,9 +106,13 @@ class AnswerOptions(OptionList, can_focus=False):
 
 
 class AnswerInput(Input):
-    """The typing line. '?' asks for help rather than being typed (no answer needs it)."""
+    """The typing line. '?' asks for help rather than being typed (no answer needs it); a byte
+    the terminal could not decode (U+FFFD) is refused at once with the sanitiser's message."""
 
     class HelpAsked(Message):
+        pass
+
+    class Undecodable(Message):
         pass
 
     async def _on_key(self, event: events.Key) -> None:
@@ -113,6 +120,11 @@ class AnswerInput(Input):
             event.stop()
             event.prevent_default()
             self.post_message(self.HelpAsked())
+            return
+        if event.character == REPLACEMENT:
+            event.stop()
+            event.prevent_default()
+            self.post_message(self.Undecodable())
             return
         await super()._on_key(event)
 
