@@ -237,8 +237,12 @@ class WizardApp(KioskActions, CounsellorActions, App[None]):
             self.composer.focus_target().focus()
         self._refresh_side()
         self._show_keys()
-        # Keys pressed while the page was brought up to date were dropped; from here on they
-        # belong to this page, which is shown and focused (a key seen on screen is never lost).
+        self._page_ready()
+
+    def _page_ready(self) -> None:
+        """Keys pressed while the page was brought up to date were dropped; from here on they
+        belong to this page, which is shown and focused (a key seen on screen is never lost).
+        Also the hook bench/startup_wizard.py times the first question by."""
         self.busy = False
 
     async def _show_glance(self) -> None:
