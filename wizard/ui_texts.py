@@ -298,6 +298,7 @@ UI_TEXTS: dict[str, tuple[str, str]] = {
     "key.open": ("meer uitleg", "read more"),
     "key.to_answers": ("uw antwoorden", "your answers"),
     "key.to_overview": ("overzicht", "overview"),
+    "key.read_on": ("lees verder", "read on"),
     "key.start": ("begin", "start"),
     "key.palette": ("opdrachten", "commands"),
     "result.title": ("Uw resultaat", "Your result"),

@@ -40,10 +40,11 @@ def page_keys(page: PageName, lang: Lang, *, mode: str, editing: bool = False) -
         keys.append(("↑", say("key.change", lang)))
         keys.append(("Esc", say("key.last_question", lang)))
     elif page == "result":
-        keys.append(("Enter", say("key.open", lang)))
+        keys.append(("↑↓ Enter", say("key.open", lang)))
         keys.append(("Esc", say("key.to_answers", lang)))
     elif page == "card":
         keys.append(("Esc", say("key.to_overview", lang)))
+        keys.append(("↑↓", say("key.read_on", lang)))
     keys.append(("F1/?", say("tui.help", lang)))  # before the rest: a narrow footer keeps it
     if page != "card":
         keys.append(("F2", say("tui.other_lang", lang)))
