@@ -145,6 +145,23 @@ class Page:
         shot = await self.call("Page.captureScreenshot", **params)
         return base64.b64decode(shot["data"])
 
+    async def type(self, text: str) -> None:
+        """Type ``text`` into the terminal, as a person does (xterm.js reads its hidden textarea)."""
+        await self.evaluate("document.querySelector('.xterm-helper-textarea').focus()")
+        await self.call("Input.insertText", text=text)
+
+    async def enter(self) -> None:
+        await self.evaluate("document.querySelector('.xterm-helper-textarea').focus()")
+        for kind in ("keyDown", "keyUp"):
+            await self.call(
+                "Input.dispatchKeyEvent",
+                type=kind,
+                key="Enter",
+                code="Enter",
+                windowsVirtualKeyCode=13,
+                **({"text": "\r"} if kind == "keyDown" else {}),
+            )
+
     async def row_screenshot(self, row: int) -> bytes:
         """Only the pixels of one terminal row."""
         clip: dict[str, float] = await self.evaluate(f"{ROW_BOX}({row})")

@@ -226,3 +226,33 @@ async def test_the_browser_shows_the_first_question(tmp_path: Path, bundled: Con
     # The row where xterm.js holds the question has ink; a row it holds empty has none.
     assert question_row.ink() > 0.02
     assert empty_row.ink() < 0.005
+
+
+@needs_chromium
+async def test_in_the_browser_a_typed_word_answers(tmp_path: Path, bundled: Content) -> None:
+    """The served app takes typed words too: "werkzoekende" and Enter asks the next question."""
+    engine = Engine(bundled)
+    after = engine.current_question(engine.answer(engine.start(ON, "nl"), "werkzoekende"))
+    assert after is not None
+    port = free_port()
+    url = f"http://127.0.0.1:{port}/"
+    with (tmp_path / "serve.log").open("wb") as log:
+        server = subprocess.Popen(
+            [*WIZARD, "serve", "--host", "127.0.0.1", "--port", str(port)],
+            cwd=REPO,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+    try:
+        await wait_until_serving(url, server)
+        async with chromium_page(tmp_path) as page:
+            await page.open(url)
+            first = flat(first_question(bundled))
+            await page.wait_for_rows(lambda rows: first in flat("\n".join(rows)))
+            await page.type("werkzoekende")
+            await page.enter()
+            wanted = flat(after.model.text.get("nl"))
+            await page.wait_for_rows(lambda rows: wanted in flat("\n".join(rows)))
+    finally:
+        stop_group(server)
