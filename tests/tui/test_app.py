@@ -390,3 +390,16 @@ async def test_a_character_the_terminal_could_not_decode_is_refused_with_a_messa
         assert error_of(app).startswith("Dat antwoord bevat tekens die we niet kunnen lezen.")
         await press(pilot, "2")
         assert dict(app.session.answers) == {"role": "staff"}  # and the keyboard goes on
+
+
+async def test_a_click_chooses_an_option_and_a_click_on_a_reply_changes_it() -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.click("#choices", offset=(8, 1))  # the second row: "2. Personeel"
+        await settle(pilot)
+        assert dict(app.session.answers) == {"role": "staff"}
+        await pilot.click(Reply)
+        await settle(pilot)
+        assert app.editing == "role"
+        assert isinstance(app.focused, Input)  # the typing line, for the new answer
