@@ -1,0 +1,304 @@
+"""The ranking and asking rules of docs/ranking.md, one test each, on the bundled content."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.cli import leerwijzer
+from tests.conftest import SCENARIOS
+from wizard.conditions import UNKNOWN
+from wizard.content import Content
+from wizard.engine import Engine
+from wizard.matching import Matcher, Result, Verdict
+from wizard.sessions import Answer, Session
+
+DAY = date(2026, 12, 3)
+EMPLOYEE: dict[str, Answer] = {
+    "statuut": "werknemer_prive",
+    "werkplaats_gewest": "vlaanderen",
+    "woonplaats": "vlaanderen",
+    "uitkering": "geen",
+    "zelfstandige_bijberoep": "nee",
+    "scholingsgraad": "middengeschoold",
+    "vwo_tariefgroep": "geen",
+    "tewerkstellingsbreuk": "voltijds",
+    "overeenkomst_type": "arbeidsovereenkomst",
+    "werkgever_grootte": "min_20",
+    "ancienniteit_werkgever": "min_2j",
+    "cao_tijdskrediet_opleiding": "ja",
+    "tijdsinzet": "buiten_werkuren",
+}
+
+
+@pytest.fixture(scope="module")
+def engine(bundled: Content) -> Engine:
+    return Engine(bundled)
+
+
+def play(engine: Engine, answers: dict[str, Answer], on: date = DAY) -> tuple[Result, Session]:
+    """Answer what the wizard asks from ``answers`` ("weet ik niet" for the rest)."""
+    session = engine.start(on)
+    for _ in range(len(engine.content.questions) + 1):
+        question = engine.current_question(session)
+        if question is None:
+            break
+        session = session.with_answer(question.fact, answers.get(question.fact, UNKNOWN))
+    return engine.result(session), session
+
+
+def test_a_failed_high_confidence_rule_never_comes_first(engine: Engine) -> None:
+    # F12: a 20-hour course at an employer under 10 staff; VOV's only open point is the 32-hour rule.
+    answers = {
+        **EMPLOYEE,
+        "behoefte": "bijscholen_huidige_job",
+        "opleiding_omvang": "u_lt_32",
+        "opleiding_erkenning": "databank_vov",
+        "wie_betaalt": "zelf",
+        "werkgever_grootte": "onder_10",
+    }
+    result, _ = play(engine, answers)
+    vov = result.verdicts["vlaams_opleidingsverlof"]
+    assert vov.status == "possibly" and vov.demoted
+    assert result.recommended[0] != "vlaams_opleidingsverlof"
+    assert result.recommended[-1] == "vlaams_opleidingsverlof"
+
+
+def test_the_rank_key_puts_demoted_last_and_eligible_before_possibly(bundled: Content) -> None:
+    matcher = Matcher(bundled)
+    verdicts = {
+        "vlaams_opleidingsverlof": Verdict("vlaams_opleidingsverlof", "possibly", (), fit=3),
+        "opleidingscheques_werknemers": Verdict(
+            "opleidingscheques_werknemers", "eligible", (), fit=3
+        ),
+        "individueel_opleidingsrecht": Verdict(
+            "individueel_opleidingsrecht", "possibly", (), fit=3, demoted=True
+        ),
+    }
+    # VOV has the higher priority (50 > 45), yet at equal fit the eligible cheques come first.
+    assert matcher._rank(verdicts) == [
+        "opleidingscheques_werknemers",
+        "vlaams_opleidingsverlof",
+        "individueel_opleidingsrecht",
+    ]
+
+
+def test_at_equal_fit_eligible_comes_before_possibly(engine: Engine) -> None:
+    # A jobseeker without an employer: VDAB training (eligible) before IBO and the short placement.
+    answers: dict[str, Answer] = {
+        "statuut": "werkzoekende",
+        "behoefte": "werk_vinden",
+        "woonplaats": "vlaanderen",
+        "werkgever_wil_aanwerven": UNKNOWN,
+        "uitkering": "werkloosheidsuitkering",
+        "vwo_tariefgroep": "geen",
+        "leeftijd": 30,
+    }
+    result, _ = play(engine, answers)
+    assert result.verdicts["vdab_opleiding_werkzoekenden"].status == "eligible"
+    assert result.verdicts["ibo"].status == "possibly"
+    assert result.verdicts["ibo"].fit == result.verdicts["vdab_opleiding_werkzoekenden"].fit
+    ranked = list(result.recommended)
+    assert ranked.index("vdab_opleiding_werkzoekenden") < ranked.index("ibo")
+
+
+@pytest.mark.parametrize(
+    ("on", "need"),
+    [
+        (date(2026, 12, 3), "omscholen_ander_beroep"),
+        (date(2027, 1, 1), "loopbaanadvies"),
+        (date(2028, 6, 1), "loopbaanadvies"),
+    ],
+)
+def test_an_announced_measure_is_never_eligible_nor_recommended(
+    engine: Engine, on: date, need: str
+) -> None:
+    answers = {**EMPLOYEE, "behoefte": need, "werkervaring_jaren": "min_7"}
+    answers |= {"loopbaancheque_ooit_gebruikt": "nee", "opleiding_omvang": "u_ge_360"}
+    result, _ = play(engine, answers, on)
+    for instrument in ("loopbaankrediet", "vlaamse_omscholingsmaatregel"):
+        verdict = result.verdicts[instrument]
+        assert verdict.status == "announced", instrument
+        assert verdict.shown_status == "announced"
+        assert instrument not in result.recommended
+        assert verdict.look_again_on is not None
+        assert any("Kijk" in r.nl for r in verdict.reasons)
+    assert "loopbaankrediet" in result.announced or need != "loopbaanadvies"
+
+
+def test_an_announced_measure_asks_no_question(engine: Engine, bundled: Content) -> None:
+    # In 2027 the loopbaankrediet is the only career-guidance measure left, and it is announced:
+    # nothing about it (experience, earlier use of a cheque) is asked.
+    result, _ = play(engine, {**EMPLOYEE, "behoefte": "loopbaanadvies"}, date(2027, 1, 4))
+    assert "werkervaring_jaren" not in result.asked
+    assert "loopbaancheque_ooit_gebruikt" not in result.asked
+
+
+def test_replay_json_has_the_announced_key_and_keeps_the_others(tmp_path: Path) -> None:
+    scenario = SCENARIOS / "f03_vlaming_loopbaankrediet_aangekondigd_2027.yaml"
+    out = leerwijzer("replay", str(scenario), "--json")
+    record: dict[str, Any] = json.loads(out.stdout.splitlines()[0])
+    for key in ("scenario", "name", "passed", "failures", "asked", "recommended", "eligible"):
+        assert key in record
+    for key in ("possibly", "not_eligible", "not_assessed", "tips", "date", "rules_version"):
+        assert key in record
+    assert "loopbaankrediet" in record["announced"]
+
+
+def test_the_employer_duty_comes_first_where_the_employer_asks(engine: Engine) -> None:
+    answers = {
+        **EMPLOYEE,
+        "behoefte": "bijscholen_huidige_job",
+        "opleiding_omvang": "u_32_119",
+        "opleiding_erkenning": "databank_vov",
+        "wie_betaalt": "werkgever",
+        "werkgever_vraagt_opleiding": "ja",
+    }
+    result, _ = play(engine, answers)
+    assert result.recommended[0] == "individueel_opleidingsrecht"
+    assert result.verdicts["individueel_opleidingsrecht"].first
+    assert result.verdicts["vlaams_opleidingsverlof"].status == "not_eligible"
+    # Paid by the employer but not required: training leave (initiatiefrecht) stays possible.
+    result, _ = play(engine, {**answers, "werkgever_vraagt_opleiding": "nee"})
+    assert result.verdicts["vlaams_opleidingsverlof"].status == "eligible"
+    assert not result.verdicts["individueel_opleidingsrecht"].first
+
+
+def test_the_career_break_the_person_chose_comes_first(engine: Engine) -> None:
+    answers = {
+        **EMPLOYEE,
+        "behoefte": "bijscholen_huidige_job",
+        "opleiding_omvang": "u_ge_360",
+        "opleiding_erkenning": "databank_opleidingskrediet",
+        "wie_betaalt": "zelf",
+        "tijdsinzet": "loopbaan_onderbreken",
+    }
+    result, _ = play(engine, answers)
+    assert "tijdsinzet" in result.asked  # F8: asked on the bijscholen route for a long course
+    assert result.recommended[:2] == ("tijdskrediet_opleiding", "vlaams_opleidingskrediet")
+    assert "vlaams_opleidingsverlof" not in result.recommended  # F23: not next to a career break
+    assert result.verdicts["vlaams_opleidingsverlof"].notes
+
+
+def test_never_hide_a_right_worth_checking_is_shown_without_asking(engine: Engine) -> None:
+    answers = {
+        **EMPLOYEE,
+        "behoefte": "omscholen_ander_beroep",
+        "opleiding_omvang": "u_120_359",
+        "opleiding_erkenning": "onbekend",
+        "wie_betaalt": "zelf",
+        "scholingsgraad": "hooggeschoold",
+        "pop_laatste_6j": "nee",
+    }
+    result, _ = play(engine, answers)
+    cheque = result.verdicts["loopbaancheque"]
+    assert cheque.fit == 1 and cheque.worth_checking is not None
+    assert cheque.shown_status == "possibly"
+    assert "loopbaancheque" in result.recommended
+    assert "werkervaring_jaren" not in result.asked  # shown, not asked about
+    # After the regime ended the same person is not told to check it.
+    result, _ = play(engine, answers, date(2027, 1, 4))
+    assert "loopbaancheque" not in result.recommended
+
+
+def test_worth_asking_asks_when_the_person_wants_to_learn(engine: Engine) -> None:
+    short = {
+        **EMPLOYEE,
+        "behoefte": "bijscholen_huidige_job",
+        "opleiding_omvang": "u_32_119",
+        "opleiding_erkenning": "databank_vov",
+        "wie_betaalt": "zelf",
+    }
+    result, _ = play(engine, short)
+    assert "tijdsinzet" not in result.asked  # a short course: a career break cannot apply
+    assert result.verdicts["tijdskrediet_opleiding"].status == "not_eligible"
+
+
+def test_not_assessed_never_lists_what_the_answers_exclude(engine: Engine) -> None:
+    from wizard.replay import replay_file, scenario_files
+
+    seen = 0
+    for path in scenario_files([SCENARIOS]):
+        report = replay_file(engine, path)
+        for instrument in report.not_assessed:
+            seen += 1
+            assert instrument not in report.not_eligible, path.name
+    assert seen > 0
+    # F21: a jobseeker is not told the loopbaancheque or the kmo-portefeuille are "niet nagevraagd".
+    result, _ = play(
+        engine,
+        {"statuut": "werkzoekende", "behoefte": "werk_vinden", "woonplaats": "vlaanderen"},
+    )
+    for instrument in ("loopbaancheque", "kmo_portefeuille"):
+        assert result.verdicts[instrument].shown_status == "not_eligible"
+
+
+def test_a_rule_that_can_no_longer_hold_asks_only_exclusions(engine: Engine) -> None:
+    # A part-timer who does not know the sector agreement: time credit stays "possibly" whatever
+    # the employer's size, so the size is not asked for it (it is asked for nothing else here).
+    answers = {
+        **EMPLOYEE,
+        "behoefte": "omscholen_ander_beroep",
+        "opleiding_omvang": "u_ge_360",
+        "opleiding_erkenning": "databank_opleidingskrediet",
+        "wie_betaalt": "zelf",
+        "tewerkstellingsbreuk": "van50_tot_80",
+        "tijdsinzet": "loopbaan_onderbreken",
+        "cao_tijdskrediet_opleiding": UNKNOWN,
+    }
+    result, _ = play(engine, answers)
+    assert result.verdicts["tijdskrediet_opleiding"].status == "possibly"
+    assert "werkgever_grootte" not in result.asked
+    # With the agreement known, the size decides between eligible and possibly (F2): asked.
+    result, _ = play(engine, {**answers, "cao_tijdskrediet_opleiding": "ja"})
+    assert "werkgever_grootte" in result.asked
+
+
+@pytest.mark.parametrize(
+    ("start", "status"),
+    [("2026-09-15", "possibly"), ("2026-08-24", "not_eligible"), (UNKNOWN, "possibly")],
+)
+def test_the_school_year_of_the_training_decides(
+    engine: Engine, start: Answer, status: str
+) -> None:
+    answers = {
+        **EMPLOYEE,
+        "behoefte": "bijscholen_huidige_job",
+        "opleiding_omvang": "u_32_119",
+        "opleiding_erkenning": "databank_vov",
+        "wie_betaalt": "zelf",
+        "tewerkstellingsbreuk": "van50_tot_80",
+        "opleiding_startdatum": start,
+    }
+    result, _ = play(engine, answers, date(2026, 8, 31))
+    assert "opleiding_startdatum" in result.asked
+    assert result.verdicts["vlaams_opleidingsverlof"].status == status
+    # Mid-school-year, with no rule change within reach, the start date is not asked.
+    result, _ = play(engine, answers, date(2026, 12, 3))
+    assert "opleiding_startdatum" not in result.asked
+
+
+def test_every_result_says_when_the_rules_were_checked(engine: Engine) -> None:
+    result, _ = play(engine, {"statuut": "gepensioneerd"})
+    assert result.rules_checked_on == date(2026, 12, 3)
+
+
+def test_dated_texts_follow_the_reference_date(engine: Engine) -> None:
+    answers = {**EMPLOYEE, "behoefte": "loopbaanadvies", "werkervaring_jaren": "min_7"}
+    answers["loopbaancheque_ooit_gebruikt"] = "nee"
+    before, _ = play(engine, answers, date(2026, 12, 3))
+    steps = " ".join(s.nl for s in before.verdicts["loopbaancheque"].next_steps)
+    assert "vóór 31 december 2026" in steps
+    summary = before.verdicts["loopbaancheque"].summary
+    assert summary is not None and "vóór 31 december 2026" in summary.nl
+    after, _ = play(engine, answers, date(2027, 2, 1))
+    summary = after.verdicts["loopbaancheque"].summary
+    assert summary is not None and "stopte op 31 december 2026" in summary.nl
+    vov, _ = play(engine, {**EMPLOYEE, "behoefte": "bijscholen_huidige_job"}, date(2027, 3, 1))
+    text = vov.verdicts["vlaams_opleidingsverlof"].summary
+    assert text is not None and "€3.714 per maand" in text.nl and "2025-2026" in text.nl
+    assert "Maximum loon in schooljaar 2025-2026" not in text.nl
