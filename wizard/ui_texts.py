@@ -232,6 +232,10 @@ UI_TEXTS: dict[str, tuple[str, str]] = {
     "tui.placeholder_choice": ("Typ een nummer of een woord", "Type a number or a word"),
     "tui.earlier": ("Eerder koos u: {answer}", "Earlier you chose: {answer}"),
     "tui.now": ("Uw antwoord nu: {answer}", "Your answer now: {answer}"),
+    "tui.goal_again": (
+        "Uw situatie is veranderd. Past dit nog? Kies opnieuw, of laat het zo met Escape.",
+        "Your situation changed. Does this still fit? Choose again, or keep it with Escape.",
+    ),
     "tui.check_said": (
         "Dat waren al mijn vragen. Kijk uw antwoorden hierboven na.",
         "Those were all my questions. Look over your answers above.",

@@ -293,3 +293,34 @@ async def test_kiosk_help_explains_the_welcome_and_the_check_pages() -> None:
         assert "Dit is uw resultaat" not in text_of(app, "#help-body")
         await press(pilot, "escape")
         assert page_of(app) == "check"  # Escape closed the help only
+
+
+async def test_after_a_new_situation_the_goal_is_asked_again() -> None:
+    app = make_app(tiny_content(), on=ON)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await press(pilot, "2", "1")  # staff, borrow: the check step
+        assert page_of(app) == "check"
+        await press(pilot, "up", "up", "enter", "1")  # the situation: staff -> student
+        assert isinstance(app.screen, ConfirmEditScreen)
+        await press(pilot, "right", "enter")
+        assert app.session.answer_map["role"] == "student"
+        assert app.editing == "goal"  # what a member of staff wanted may not fit a student
+        assert "Uw situatie is veranderd. Past dit nog?" in asked(app)
+        assert "Uw antwoord nu: Lenen" in asked(app)
+        await press(pilot, "escape")  # keep it
+        assert app.editing is None
+        assert app.session.answer_map["goal"] == "borrow"
+        assert question_of(app) == "Studeert u voltijds?"
+
+
+async def test_choosing_the_same_answer_again_changes_nothing_and_asks_nothing() -> None:
+    app = make_app(tiny_content(), on=ON)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await press(pilot, "2", "1")
+        session = app.session
+        await press(pilot, "up", "enter", "1")  # the goal, "Lenen" again
+        assert not isinstance(app.screen, ConfirmEditScreen)
+        assert app.session == session
+        assert page_of(app) == "check"

@@ -135,6 +135,8 @@ class WizardApp(KioskActions, CounsellorActions, App[None]):
         """The fact whose earlier answer is being changed."""
         self.show_result = False
         """Set once the person asks for the result after checking the answers."""
+        self.again = False
+        """True while the goal is asked again after a new situation (see _goal_to_ask_again)."""
 
     # --- layout -----------------------------------------------------------------------------------
 
@@ -214,8 +216,13 @@ class WizardApp(KioskActions, CounsellorActions, App[None]):
             if self.page == "welcome":
                 lines = pages.welcome_lines(lang)
             else:
+                self.again = self.again and self.editing is not None
                 lines = pages.conversation_lines(
-                    self.engine, self.session, page=self.page, editing=self.editing
+                    self.engine,
+                    self.session,
+                    page=self.page,
+                    editing=self.editing,
+                    again=self.again,
                 )
             await self.conversation.show(lines)
             question = self.question if self.page == "question" else None
@@ -307,16 +314,31 @@ class WizardApp(KioskActions, CounsellorActions, App[None]):
             )
             return
 
+        if outcome.session == self.session:  # the same answer again: nothing to ask or change
+            self.editing = None
+            self._show()
+            return
+
         def decided(confirmed: bool | None) -> None:
             self.editing = None
             if confirmed:
                 self.session = outcome.session
                 self.show_result = False
                 self._saved_changed()
+                self.editing = self._goal_to_ask_again(fact)
+                self.again = self.editing is not None
             self._show()
 
         self.busy = True  # until the dialog answers: the keys belong to it
         self.push_screen(pages.edit_preview(self.content, outcome, self.lang), decided)
+
+    def _goal_to_ask_again(self, changed: str) -> str | None:
+        """After a new situation (the first question), the goal is asked again: what someone
+        wanted as a worker may not be what they want as a jobseeker. Escape keeps it."""
+        goal = self.content.need_fact
+        first = self.content.questions[self.content.start].fact
+        asked = [q.fact for q in self.engine.walk(self.session).asked]
+        return goal if changed == first and goal is not None and goal in asked else None
 
     def _understood(self, typed: str) -> None:
         """Typed text and Enter: a number, words, an age in a sentence; or what to type instead."""

@@ -33,9 +33,10 @@ def welcome_lines(lang: Lang) -> list[Line]:
 
 
 def conversation_lines(
-    engine: Engine, session: Session, *, page: str, editing: str | None
+    engine: Engine, session: Session, *, page: str, editing: str | None, again: bool = False
 ) -> list[Line]:
-    """The whole conversation so far; the last message is the question being asked, if any."""
+    """The whole conversation so far; the last message is the question being asked, if any
+    (``again``: the goal asked again after a new situation)."""
     lang = session.lang
     content = engine.content
     walk = engine.walk(session)
@@ -50,7 +51,8 @@ def conversation_lines(
         question = next(q for q in walk.asked if q.fact == editing)
         now = say("tui.now", lang, answer=answer_label(content, editing, walk.known[editing], lang))
         text = f"{question.model.text.get(lang)}\n{now}"
-        lines.append(Line(f"edit.{editing}", "leerwijzer", text, muted=say("tui.editing", lang)))
+        note = say("tui.goal_again" if again else "tui.editing", lang)
+        lines.append(Line(f"edit.{editing}", "leerwijzer", text, muted=note))
     elif page == "question" and walk.current is not None:
         number, total = engine.progress(session)
         progress = say("progress", lang, n=number, total=total)
