@@ -36,7 +36,7 @@ from wizard.report import card, glance, why_not
 from wizard.sanitize import UNDECODABLE, clean_line
 from wizard.sessions import InvalidAnswer, Session
 from wizard.tui import pages
-from wizard.tui.composer import UNKNOWN_ID, AnswerInput, Composer, settles_at_once
+from wizard.tui.composer import UNKNOWN_ID, AnswerInput, Composer
 from wizard.tui.conversation import Conversation, Reply
 from wizard.tui.counsellor import CounsellorActions
 from wizard.tui.dialogs import ConfirmEditScreen
@@ -55,7 +55,7 @@ from wizard.tui.result_view import (
 from wizard.tui.trace import trace_text
 from wizard.tui.widgets import HelpScreen
 from wizard.ui_texts import say
-from wizard.understanding import understand
+from wizard.understanding import settles_at_once, understand
 from wizard.usage import figures_for
 
 if TYPE_CHECKING:

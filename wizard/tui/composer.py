@@ -31,15 +31,6 @@ UNKNOWN_ID = "__unknown__"
 """Option id of "Ik weet het niet"; it is numbered 0 and always listed last."""
 
 
-def settles_at_once(typed: str, count: int, unknown: bool) -> bool:
-    """True when ``typed`` is an option number (1..count, or 0 with "Ik weet het niet") that is
-    not also the start of a longer one: with 10 options "2" settles, "1" waits for "10" or Enter."""
-    if not typed.isascii() or not typed.isdigit() or (typed.startswith("0") and typed != "0"):
-        return False
-    numbers = [str(n) for n in range(1, count + 1)] + (["0"] if unknown else [])
-    return typed in numbers and not any(n != typed and n.startswith(typed) for n in numbers)
-
-
 class AnswerOptions(OptionList, can_focus=False):
     """The numbered answers of one question. Never focused itself: the typing line keeps the focus
     and ↑ ↓ there move the highlight here; a click chooses."""
