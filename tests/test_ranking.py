@@ -302,3 +302,21 @@ def test_dated_texts_follow_the_reference_date(engine: Engine) -> None:
     text = vov.verdicts["vlaams_opleidingsverlof"].summary
     assert text is not None and "€3.714 per maand" in text.nl and "2025-2026" in text.nl
     assert "Maximum loon in schooljaar 2025-2026" not in text.nl
+
+
+def test_a_later_school_year_never_reads_an_old_open_rule_as_current(engine: Engine) -> None:
+    # F18: in school year 2027-28 a part-timer is not told "the rule for 2026-27 is not known yet".
+    answers = {
+        **EMPLOYEE,
+        "behoefte": "bijscholen_huidige_job",
+        "opleiding_omvang": "u_32_119",
+        "opleiding_erkenning": "databank_vov",
+        "wie_betaalt": "zelf",
+        "tewerkstellingsbreuk": "van50_tot_80",
+    }
+    result, _ = play(engine, answers, date(2027, 9, 15))
+    vov = result.verdicts["vlaams_opleidingsverlof"]
+    assert vov.status == "possibly"
+    shown = " ".join(t.nl for t in (*vov.reasons, *vov.verify))
+    assert "2027-2028" in shown
+    assert "2026-2027 is nog niet bekend" not in shown
