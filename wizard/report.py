@@ -87,8 +87,8 @@ class GlanceItem:
     gist: str
     """What it gives, in at most a dozen words."""
     first_step: str
-    """The first thing to do: the first sentence of the first next step, without asides; for
-    an announced measure, when to look again (or nothing)."""
+    """The first thing to do: the first sentence of the first next step, without asides; empty
+    for an announced measure (nothing to apply for yet; its card says when to look again)."""
     weaker: bool = False
     """Open to the person but a weak fit for the goal (shown only when nothing fits well)."""
 
@@ -250,12 +250,9 @@ def footer_lines(result: Result, lang: Lang) -> tuple[str, ...]:
 
 
 def item_detail(item: GlanceItem, lang: Lang) -> str:
-    """The second line of an item: the gist, then "Eerst: ..." (an announced measure: when to
-    look again, without "Eerst")."""
+    """The second line of an item: the gist, then "Eerst: ..." when there is a first step."""
     if not item.first_step:
         return item.gist
-    if item.status == "announced":
-        return f"{item.gist} {item.first_step}"
     return f"{item.gist} {heading('first', lang)}: {item.first_step}"
 
 
@@ -273,10 +270,8 @@ def _item(
     word = status_word(status, lang)
     name = short_name(_name(content, instrument, lang))
     name = name.removesuffix(f" ({word})")  # "Omscholingsmaatregel (aangekondigd)": said once
-    if status == "announced":  # nothing to apply for yet: when to look again, if known
-        first_step = "".join(_look_again(verdict, lang))
-    else:
-        first_step = _first_step(content, result, instrument, lang)
+    # An announced measure has nothing to apply for yet: its card says when to look again.
+    first_step = "" if status == "announced" else _first_step(content, result, instrument, lang)
     return GlanceItem(
         number=number,
         instrument=instrument,
@@ -353,14 +348,6 @@ def card(
         phone=model.phone,
         combines=tuple(_name(content, i, lang) for i in model.combines_with),
     )
-
-
-def _look_again(verdict: Verdict, lang: Lang) -> tuple[str, ...]:
-    """For an announced measure (when the matcher gives the date): when to look again."""
-    day: date | None = getattr(verdict, "look_again_on", None)
-    if day is None:
-        return ()
-    return (heading("look_again", lang, date=_day(day, lang)),)
 
 
 def cards(content: Content, result: Result, lang: Lang, *, ascii_only: bool = False) -> list[Card]:

@@ -354,7 +354,6 @@ UI_TEXTS: dict[str, tuple[str, str]] = {
         "And {count} more that may fit: see below.",
     ),
     "result.links": ("Meer weten", "More information"),
-    "result.look_again": ("Kijk opnieuw na rond {date}.", "Look again around {date}."),
     "result.checked": ("Regels het laatst nagekeken op {date}", "Rules last checked on {date}"),
     "verdict.eligible": ("zeker", "certain"),
     "verdict.possibly": ("misschien", "possibly"),
