@@ -205,6 +205,13 @@ class WizardApp(KioskActions, CounsellorActions, App[None]):
         self.run_worker(self._refresh(typed, hint), group="page", exclusive=True)
 
     async def _refresh(self, typed: str, hint: str) -> None:
+        # Nothing of the new page is painted before it takes keys: a key pressed on the old page
+        # is dropped, a key pressed on the new one (as soon as it is seen) counts.
+        with self.batch_update():
+            await self._update_page(typed, hint)
+            self._page_ready()
+
+    async def _update_page(self, typed: str, hint: str) -> None:
         self.page = self._next_page()
         lang = self.lang
         on_result = self.page == "result"
@@ -244,7 +251,6 @@ class WizardApp(KioskActions, CounsellorActions, App[None]):
             self.composer.focus_target().focus()
         self._refresh_side()
         self._show_keys()
-        self._page_ready()
 
     def _page_ready(self) -> None:
         """Keys pressed while the page was brought up to date were dropped; from here on they
