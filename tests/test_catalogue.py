@@ -34,7 +34,7 @@ EXTRA_VALUES = {"vwo_tariefgroep": {"geen"}}
 """Values our facts add to the vocabulary (documented in facts.yaml): never used by outside scenarios."""
 MEAN_QUESTIONS, MAX_QUESTIONS = 8.0, 13
 """The issue's floors: for the scenarios that describe typical citizens (every file but the f*.yaml ones)."""
-MEAN_QUESTIONS_WITH_FINDINGS = 8.3
+MEAN_QUESTIONS_WITH_FINDINGS = 8.4
 """With the f*.yaml scenarios of issue 11 (mostly employees, the longest paths, on purpose) the mean is higher."""
 
 

@@ -163,9 +163,8 @@ def is_pursued(
     """Whether questions are still asked to settle this instrument's verdict ("never hide a right").
 
     Every instrument is pursued until the need is answered; after that, those that serve it well
-    (fit >= ``pursue_min_fit``; 0 pursues every one), those whose route the answers name
-    (``comes_first``) and those worth asking about whatever their fit (``worth_asking``: a right
-    that changes what the person should do). Tips and announced measures never are: they are worth
+    (fit >= ``pursue_min_fit``; 0 pursues every one) and those worth asking about whatever their
+    fit (``worth_asking``: a right that changes what the person should do). Tips and announced measures never are: they are worth
     a line, not a question. (``worth_checking`` shows an instrument without asking: see ``result``.)
     """
     if incentive.model.kind == "tip" or incentive.model.announced is not None:
@@ -173,8 +172,6 @@ def is_pursued(
     if not content.pursue_min_fit or content.need_fact not in known:
         return True
     if fit_for_need(content, incentive, known) >= content.pursue_min_fit:
-        return True
-    if comes_first(incentive, known, on):
         return True
     return worth_checking(incentive, known, on, asking=True) is not None
 
@@ -214,9 +211,46 @@ def waiting_on(content: Content, known: Known, on: date, fact: str) -> list[str]
 def _open_facts(
     content: Content, incentive: CompiledIncentive, known: Known, on: date
 ) -> set[str] | None:
-    """Unanswered facts the instrument's verdict still hangs on; None when it is settled or not pursued."""
-    if not incentive.model.in_force(on) or not is_pursued(content, incentive, known, on):
+    """Unanswered facts the instrument's verdict or rank still hangs on; None when it is settled.
+
+    Besides its requirements: the conditions that put it first (``comes_first``) and, for a weak
+    fit, those that make it worth asking about or showing (docs/ranking.md, rule B).
+    """
+    if not incentive.model.in_force(on) or incentive.model.kind == "tip":
         return None
+    if incentive.model.announced is not None:
+        return None
+    if not is_pursued(content, incentive, known, on):
+        if content.need_fact not in known or _excluded(incentive, known, on):
+            return None
+        return _condition_facts((*incentive.worth_asking, *incentive.worth_checking), known, on)
+    requirement_facts = _requirement_facts(incentive, known, on)
+    if requirement_facts is None:
+        return None
+    return requirement_facts | _condition_facts(incentive.comes_first, known, on)
+
+
+def _excluded(incentive: CompiledIncentive, known: Known, on: date) -> bool:
+    return all(
+        any(
+            simplify(r.condition, known) == FALSE and r.model.if_unmet == "not_eligible"
+            for r in _in_force(incentive, on, rule_date)
+        )
+        for rule_date in rule_dates(incentive, known, on, ahead=True)
+    )
+
+
+def _condition_facts(checks: tuple[CompiledCheck, ...], known: Known, on: date) -> set[str]:
+    facts: set[str] = set()
+    for check in checks:
+        if check.condition is not None and check.model.in_force(on):
+            residual = simplify(check.condition, known)
+            if not isinstance(residual, Const):
+                facts |= facts_in(residual) - set(known)
+    return facts
+
+
+def _requirement_facts(incentive: CompiledIncentive, known: Known, on: date) -> set[str] | None:
     answered = set(known)
     facts: set[str] = set()
     signatures: set[tuple[str, ...]] = set()
@@ -500,7 +534,7 @@ class Matcher:
             if v.status in ("eligible", "possibly")
             and v.assessed
             and not v.tip
-            and (v.fit >= good_fit or (v.fit >= 1 and v.first) or v.worth_checking is not None)
+            and (v.fit >= good_fit or v.worth_checking is not None)
         ]
         return sorted(candidates, key=key)
 
