@@ -275,7 +275,7 @@ def test_a_requirement_dated_outside_its_instrument_is_never_in_force(tmp_path: 
     [
         (
             ("incentives/town_pass.yaml", "en: Town pass}", 'en: ""}'),
-            "name.en: String should have at least 1 character",
+            "name > en = '': String should have at least 1 character",
         ),
         (
             (

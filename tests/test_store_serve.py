@@ -86,7 +86,10 @@ async def _tab(port: int, keys: str, url: str, answer: str) -> None:
     """A browser tab: connect, type ``keys`` once the app is drawn, until the answer is saved."""
     async with (
         aiohttp.ClientSession() as http,
-        http.ws_connect(f"http://127.0.0.1:{port}/ws?width=120&height=40") as ws,
+        http.ws_connect(
+            f"http://127.0.0.1:{port}/ws?width=120&height=40",
+            headers={"Origin": f"http://127.0.0.1:{port}"},  # a browser on the server's own page
+        ) as ws,
     ):
         deadline = time.monotonic() + 60
         drawn = 0

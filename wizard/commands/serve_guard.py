@@ -58,7 +58,7 @@ TEXTS: dict[str, tuple[str, str]] = {
 }
 
 
-def say(key: str, lang: Lang, **values: object) -> str:
+def page_text(key: str, lang: Lang, **values: object) -> str:
     nl, en = TEXTS[key]
     return (en if lang == "en" else nl).format(**values)
 
@@ -123,7 +123,9 @@ class GuardedServer(Server):
 
     async def handle_index(self, request: web.Request) -> web.Response:
         if self.busy():
-            body = page(self.lang, say("busy", self.lang, count=self.max_sessions), "", "", 16)
+            body = page(
+                self.lang, page_text("busy", self.lang, count=self.max_sessions), "", "", 16
+            )
             return web.Response(
                 status=503, text=body, content_type="text/html", headers=self.security_headers()
             )
@@ -140,9 +142,11 @@ class GuardedServer(Server):
         origin = request.headers.get("Origin", "").lower()
         if origin not in self.origins:
             log.warning("refused a websocket from origin %r", origin)
-            raise web.HTTPForbidden(text=say("foreign", self.lang))
+            raise web.HTTPForbidden(text=page_text("foreign", self.lang))
         if self.busy():
-            raise web.HTTPServiceUnavailable(text=say("busy", self.lang, count=self.max_sessions))
+            raise web.HTTPServiceUnavailable(
+                text=page_text("busy", self.lang, count=self.max_sessions)
+            )
         self.reserved += 1
         service: AppService | None = None
         websocket = web.WebSocketResponse(heartbeat=15, max_msg_size=MAX_MESSAGE_BYTES)
@@ -253,7 +257,7 @@ def page(lang: Lang, notice: str, static: str, websocket: str, font_size: int) -
         if static
         else ""
     )
-    intro = escape(notice or say("loading", lang))
+    intro = escape(notice or page_text("loading", lang))
     return f"""<!DOCTYPE html>
 <html lang="{lang}">
 <head>
@@ -280,9 +284,9 @@ function restart() {{ window.location.href = window.location.pathname; }}
 </head>
 <body>
 <div class="dialog intro"><div class="box"><p>{intro}</p>
-<button type="button" id="start" onclick="restart()">{escape(say("start", lang))}</button></div></div>
-<div class="dialog closed"><div class="box"><p>{escape(say("ended", lang))}</p>
-<button type="button" onclick="restart()">{escape(say("restart", lang))}</button></div></div>
+<button type="button" id="start" onclick="restart()">{escape(page_text("start", lang))}</button></div></div>
+<div class="dialog closed"><div class="box"><p>{escape(page_text("ended", lang))}</p>
+<button type="button" onclick="restart()">{escape(page_text("restart", lang))}</button></div></div>
 {terminal}
 </body>
 </html>
