@@ -32,10 +32,13 @@ ADDED_FACTS = (
 """Facts the copy adds from vocabulary-additions-2026-12.md (issue 11) until the shared file has them."""
 EXTRA_VALUES = {"vwo_tariefgroep": {"geen"}}
 """Values our facts add to the vocabulary (documented in facts.yaml): never used by outside scenarios."""
-MEAN_QUESTIONS, MAX_QUESTIONS = 8.0, 13
-"""The issue's floors: for the scenarios that describe typical citizens (every file but the f*.yaml ones)."""
-MEAN_QUESTIONS_WITH_FINDINGS = 8.4
-"""With the f*.yaml scenarios of issue 11 (mostly employees, the longest paths, on purpose) the mean is higher."""
+MEAN_QUESTIONS, MAX_QUESTIONS = 8.3, 14
+"""The floors for the scenarios that describe typical citizens (every file but the f*/g*.yaml ones). The issue's
+goal is 8.0/13; review finding 1 (§1, §2: a course the employer requires is never VOV nor cheques, whoever pays)
+asks werkgever_vraagt_opleiding of every employee, which costs one question on their paths."""
+MEAN_QUESTIONS_WITH_FINDINGS = 8.8
+"""With the f*.yaml (issue 11) and g*.yaml (counsellor review) scenarios, mostly employees with the longest paths
+on purpose, the mean is higher."""
 
 
 def vocabulary() -> dict[str, Any]:
@@ -129,7 +132,7 @@ def test_every_situation_has_a_scenario(reports: list[ScenarioReport]) -> None:
 
 def test_the_series_stays_short(reports: list[ScenarioReport]) -> None:
     counts = [len(report.asked) for report in reports]
-    typical = [len(r.asked) for r in reports if not Path(r.path).name.startswith("f")]
+    typical = [len(r.asked) for r in reports if not Path(r.path).name.startswith(("f", "g"))]
     longest = max(reports, key=lambda r: len(r.asked))
     assert statistics.mean(typical) <= MEAN_QUESTIONS
     assert statistics.mean(counts) <= MEAN_QUESTIONS_WITH_FINDINGS

@@ -32,6 +32,7 @@ EMPLOYEE: dict[str, Answer] = {
     "ancienniteit_werkgever": "min_2j",
     "cao_tijdskrediet_opleiding": "ja",
     "tijdsinzet": "buiten_werkuren",
+    "werkgever_vraagt_opleiding": "nee",
 }
 
 

@@ -230,6 +230,11 @@ def _open_facts(
     return requirement_facts | _condition_facts(incentive.comes_first, known, on)
 
 
+def _unasked(incentive: CompiledIncentive, known: Known, on: date) -> bool:
+    """Whether a requirement in force names a fact that was never answered."""
+    return any(facts_in(r.condition) - set(known) for r in _in_force(incentive, on))
+
+
 def _excluded(incentive: CompiledIncentive, known: Known, on: date) -> bool:
     return all(
         any(
@@ -478,6 +483,9 @@ class Matcher:
                 # never hide a right: shown as worth checking, with what to check
                 verdict = replace(verdict, worth_checking=worth)
             elif verdict.status == "possibly" and not pursued:
+                verdict = self._not_assessed(verdict)
+            elif verdict.status == "eligible" and not pursued and _unasked(incentive, known, on):
+                # review finding 3: never "certain" on conditions that were never asked
                 verdict = self._not_assessed(verdict)
             if incentive.model.kind == "tip":
                 verdict = replace(verdict, tip=True)
