@@ -321,3 +321,25 @@ def test_a_later_school_year_never_reads_an_old_open_rule_as_current(engine: Eng
     shown = " ".join(t.nl for t in (*vov.reasons, *vov.verify))
     assert "2027-2028" in shown
     assert "2026-2027 is nog niet bekend" not in shown
+
+
+def test_eligible_comes_before_possibly_whatever_the_fit(bundled: Content) -> None:
+    # Review finding 8: one ranking, the one the result page shows: every certain instrument first.
+    matcher = Matcher(bundled)
+    verdicts = {
+        "vlaams_opleidingsverlof": Verdict("vlaams_opleidingsverlof", "possibly", (), fit=3),
+        "evc_ervaringsbewijs": Verdict("evc_ervaringsbewijs", "eligible", (), fit=2),
+        "ibo": Verdict("ibo", "possibly", (), fit=3, first=True),
+    }
+    assert matcher._rank(verdicts) == ["evc_ervaringsbewijs", "ibo", "vlaams_opleidingsverlof"]
+
+
+@pytest.mark.parametrize("path", sorted(SCENARIOS.glob("*.yaml")), ids=lambda p: p.stem)
+def test_the_result_page_shows_the_recommendation_in_its_order(engine: Engine, path: Path) -> None:
+    from wizard.replay import load_scenario
+    from wizard.report import applying
+
+    scenario = load_scenario(path)
+    result, _ = play(engine, dict(scenario.answers), scenario.date or DAY)
+    shown = [i for i in applying(result) if result.verdicts[i].shown_status != "announced"]
+    assert shown == [i for i in result.recommended if i in shown]

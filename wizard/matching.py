@@ -520,17 +520,18 @@ class Matcher:
         return replace(verdict, reasons=(reason,), assessed=False)
 
     def _rank(self, verdicts: Mapping[str, Verdict]) -> list[str]:
-        """docs/ranking.md: a failed high-confidence rule never first; the named route first; then
-        best fit; at equal fit eligible before possibly; then priority and id."""
+        """docs/ranking.md: eligible before possibly (the order the result page shows, review
+        finding 8); within each, a failed high-confidence rule never first; the named route first;
+        then best fit; then priority and id."""
 
-        def key(instrument: str) -> tuple[bool, bool, int, bool, int, str]:
+        def key(instrument: str) -> tuple[bool, bool, bool, int, int, str]:
             verdict = verdicts[instrument]
             priority = self.content.incentives[instrument].model.priority
             return (
+                verdict.status != "eligible",
                 verdict.demoted,
                 not verdict.first,
                 -verdict.fit,
-                verdict.status != "eligible",
                 -priority,
                 instrument,
             )
