@@ -66,7 +66,8 @@ def test_a_failed_high_confidence_rule_never_comes_first(engine: Engine) -> None
     vov = result.verdicts["vlaams_opleidingsverlof"]
     assert vov.status == "possibly" and vov.demoted
     assert result.recommended[0] != "vlaams_opleidingsverlof"
-    assert result.recommended[-1] == "vlaams_opleidingsverlof"
+    ranked = [i for i in result.recommended if not result.verdicts[i].tip]
+    assert ranked[-1] == "vlaams_opleidingsverlof"
 
 
 def test_the_rank_key_puts_demoted_last_and_eligible_before_possibly(bundled: Content) -> None:
@@ -343,3 +344,64 @@ def test_the_result_page_shows_the_recommendation_in_its_order(engine: Engine, p
     result, _ = play(engine, dict(scenario.answers), scenario.date or DAY)
     shown = [i for i in applying(result) if result.verdicts[i].shown_status != "announced"]
     assert shown == [i for i in result.recommended if i in shown]
+
+
+def test_with_nothing_certain_a_tip_that_serves_the_need_comes_before_possibly(
+    engine: Engine,
+) -> None:
+    # Rule 5: a Walloon jobseeker (registered at Forem) who wants work: EVC is only possibly (its
+    # residence rule fails), the free Competentiecheck serves the need as well and comes first.
+    answers: dict[str, Answer] = {
+        "statuut": "werkzoekende",
+        "behoefte": "werk_vinden",
+        "woonplaats": "wallonie",
+        "ingeschreven_werkzoekende": "forem",
+        "werkgever_wil_aanwerven": "nee",
+        "uitkering": "werkloosheidsuitkering",
+        "leeftijd": 35,
+        "vwo_tariefgroep": "geen",
+    }
+    result, _ = play(engine, answers)
+    assert result.verdicts["evc_ervaringsbewijs"].status == "possibly"
+    assert result.recommended[0] == "competentiecheck"
+    assert "competentiecheck" not in result.tips
+    # With something certain, tips stay tips: never recommended.
+    worker, _ = play(
+        engine,
+        {
+            **EMPLOYEE,
+            "behoefte": "bijscholen_huidige_job",
+            "opleiding_omvang": "u_32_119",
+            "opleiding_erkenning": "databank_vov",
+            "wie_betaalt": "zelf",
+        },
+    )
+    assert worker.verdicts[worker.recommended[0]].status == "eligible"
+    assert not any(worker.verdicts[i].tip for i in worker.recommended)
+
+
+def test_a_tip_does_not_pass_a_better_fitting_possibly(bundled: Content) -> None:
+    matcher = Matcher(bundled)
+    verdicts = {
+        "competentiecheck": Verdict("competentiecheck", "eligible", (), fit=2, tip=True),
+        "loopbaancheque": Verdict("loopbaancheque", "possibly", (), fit=3),
+        "evc_ervaringsbewijs": Verdict("evc_ervaringsbewijs", "possibly", (), fit=2),
+        "ibo": Verdict("ibo", "possibly", (), ("werkgever_wil_aanwerven",), fit=2),
+    }
+    tips = ["competentiecheck"]
+    # a better fit stays first, and the tip stays a tip (the page shows the certain first)
+    assert matcher._with_tips(verdicts, tips, ["loopbaancheque", "evc_ervaringsbewijs"]) == [
+        "loopbaancheque",
+        "evc_ervaringsbewijs",
+    ]
+    # as well at equal fit when that possibly still hangs on an open question
+    assert matcher._with_tips(verdicts, tips, ["ibo", "evc_ervaringsbewijs"]) == [
+        "ibo",
+        "evc_ervaringsbewijs",
+    ]
+    # at equal fit before a possibly whose answers already fail a rule
+    assert matcher._with_tips(verdicts, tips, ["evc_ervaringsbewijs", "ibo"]) == [
+        "competentiecheck",
+        "evc_ervaringsbewijs",
+        "ibo",
+    ]

@@ -40,7 +40,8 @@ class Verdict:
     """False when the verdict was left open on purpose: the instrument fits the need too weakly
     to ask more questions about it (``pursue_min_fit``)."""
     tip: bool = False
-    """An information tool (``kind: tip``): shown as a tip, never recommended or ranked."""
+    """An information tool (``kind: tip``): shown as a tip; recommended only when nothing certain
+    serves the need (docs/ranking.md, rule 5), never asked about."""
     ruled_out_by: tuple[frozenset[str], ...] = ()
     """For ``not_eligible``: the facts of each requirement that failed."""
     demoted: bool = False
@@ -494,6 +495,9 @@ class Matcher:
             verdicts[incentive.id] = verdict
         ranked = self._rank(verdicts)
         recommended = self._drop_excluded(ranked)
+        if tips and not any(verdicts[i].status == "eligible" for i in recommended):
+            recommended = self._with_tips(verdicts, tips, recommended)
+            tips = [t for t in tips if t not in recommended]
         verdicts = self._annotate_excluded(verdicts, ranked, recommended)
         announced = tuple(i for i, v in verdicts.items() if v.status == "announced" and v.fit > 0)
         return Result(
@@ -508,6 +512,26 @@ class Matcher:
             announced=announced,
             rules_checked_on=self.content.rules_checked_on,
         )
+
+    def _with_tips(
+        self, verdicts: Mapping[str, Verdict], tips: list[str], possibly: list[str]
+    ) -> list[str]:
+        """docs/ranking.md rule 5: with nothing certain, a free tool that serves the need well (an
+        eligible tip) is recommended before the "possibly" ones (the result page shows the certain
+        first), unless the first of those fits better, or as well and still hangs on an open
+        question (it may yet be certain), or the answers name its route (comes_first)."""
+
+        def before(tip: Verdict, other: Verdict) -> bool:
+            if other.first:
+                return False
+            return tip.fit > other.fit or (tip.fit == other.fit and not other.missing)
+
+        def tip_key(tip: str) -> tuple[int, int, str]:
+            priority = self.content.incentives[tip].model.priority
+            return (-verdicts[tip].fit, -priority, tip)
+
+        chosen = [t for t in tips if not possibly or before(verdicts[t], verdicts[possibly[0]])]
+        return [*sorted(chosen, key=tip_key), *possibly]
 
     @staticmethod
     def _not_assessed(verdict: Verdict) -> Verdict:
