@@ -167,3 +167,13 @@ def test_the_result_and_plain_mode_texts_read_at_b1() -> None:
     assert len(mine) > 30
     hard = {k: measure(UI_TEXTS[k][0]).problems() for k in mine}
     assert {k: p for k, p in hard.items() if p} == {}
+
+
+def test_a_recommended_tip_is_named_once(bundled: Content) -> None:
+    result = result_for(bundled, "01")
+    tip = result.tips[0]
+    both = replace(result, recommended=(*result.recommended, tip))
+    summary = glance(bundled, both, "nl")
+    name = bundled.incentives[tip].model.name.nl
+    assert [item.instrument for item in summary.items].count(tip) == 1
+    assert name not in summary.tips

@@ -305,7 +305,8 @@ def glance(content: Content, result: Result, lang: Lang, *, ascii_only: bool = F
         _item(content, result, number, instrument, lang, ascii_only, instrument in weaker)
         for number, instrument in enumerate([*now, *weaker, *later], start=1)
     )
-    tips = tuple(_name(content, t, lang) for t in result.tips)
+    on_list = {item.instrument for item in items}  # a tip may be recommended: named once
+    tips = tuple(_name(content, t, lang) for t in result.tips if t not in on_list)
     listed = {item.instrument for item in items} | set(result.tips)
     others = sum(1 for i, v in result.verdicts.items() if i not in listed and not v.tip)
     return Glance(
