@@ -12,7 +12,7 @@ tests compare both modes and expect the same result.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Hashable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -22,6 +22,7 @@ from wizard.conditions import UNKNOWN, evaluate
 from wizard.content import CompiledQuestion, Content
 from wizard.matching import Matcher, Result, outstanding_facts
 from wizard.model import END
+from wizard.relevance import RelevantState
 from wizard.sessions import Answer, Session, parse_answer
 
 SkipReason = Literal["already_known", "ask_when", "cannot_change_outcome"]
@@ -41,6 +42,18 @@ class Walk:
     @property
     def complete(self) -> bool:
         return self.current is None
+
+
+@dataclass(frozen=True)
+class Step:
+    """One step of the public step API: the next question, or the result when there is none."""
+
+    question: CompiledQuestion | None
+    result: Result | None
+    """The final result; set exactly when ``question`` is None."""
+    skipped: tuple[tuple[str, SkipReason], ...]
+    """Every question passed over on the way, with why it was skipped."""
+    known: dict[str, Answer]
 
 
 @dataclass(frozen=True)
@@ -68,11 +81,58 @@ class Engine:
         self._outstanding = lru_cache(maxsize=8192)(self._outstanding_uncached)
         # Progress compares the estimate made at every earlier question: each is made once.
         self._remaining = lru_cache(maxsize=4096)(self._remaining_uncached)
+        self._relevance: dict[date, RelevantState] = {}
 
     def _outstanding_uncached(
         self, known: frozenset[tuple[str, Answer]], on: date
     ) -> frozenset[str]:
         return frozenset(outstanding_facts(self.content, dict(known), on))
+
+    # --- the public step API (front ends and tools such as ``leerwijzer paths`` use only this) ---
+
+    def step(self, session: Session) -> Step:
+        """State in, next question or result out, with why each skipped question was skipped."""
+        walk = self.walk(session)
+        result = None if walk.current is not None else self.result(session)
+        return Step(walk.current, result, walk.skipped, walk.known)
+
+    def advance(
+        self, known: dict[str, Answer], question: CompiledQuestion, answer: Answer, on: date
+    ) -> tuple[dict[str, Answer], CompiledQuestion | None, tuple[tuple[str, SkipReason], ...]]:
+        """``walk`` continued past one new answer to ``question``: the same skip rule and routing,
+        without walking the answers before it again. Returns (known, next question, skipped)."""
+        known = {**known, question.fact: answer}
+        skipped: list[tuple[str, SkipReason]] = []
+        node = self._route(question, known)
+        while node != END:
+            current = self.content.questions[node]
+            reason = self._skip_reason(current, known, on)
+            if reason is None:
+                return known, current, tuple(skipped)
+            skipped.append((current.id, reason))
+            node = self._route(current, known)
+        return known, None, tuple(skipped)
+
+    def final_result(self, known: dict[str, Answer], on: date) -> Result:
+        """The result at the end of a walk that knows ``known`` (as ``result`` of its session)."""
+        return self.matcher.result(known, on, True)
+
+    def relevant_key(
+        self, known: dict[str, Answer], current: CompiledQuestion | None, on: date
+    ) -> Hashable:
+        """A canonical key of the known facts that still matter at ``current``: two walks with the
+        same key ask the same questions from here on and end with the same verdicts and ranking
+        (see wizard/relevance.py)."""
+        state = self._relevance.get(on)
+        if state is None:
+            state = self._relevance[on] = RelevantState(self.content, on)
+        return state.key(known, current)
+
+    def skip_reason(
+        self, question: CompiledQuestion, known: dict[str, Answer], on: date
+    ) -> SkipReason | None:
+        """Why the walk skips ``question`` with ``known`` (None: it is asked)."""
+        return self._skip_reason(question, known, on)
 
     def start(self, on: date | None = None, lang: Literal["nl", "en"] = "nl") -> Session:
         return Session(date=on or date.today(), lang=lang)

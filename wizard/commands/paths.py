@@ -63,7 +63,7 @@ def _report(engine: Engine, on: date, root: Path, args: argparse.Namespace) -> i
 
     started = time.perf_counter()
     diagram = enumerate_paths(engine, on)
-    outcomes = Outcomes(engine, diagram)
+    outcomes = Outcomes(diagram)
     counts = outcomes.by_outcome()
     seconds = time.perf_counter() - started
     print(f"leerwijzer paths: rules {diagram.version} on {on.isoformat()}")
@@ -129,9 +129,7 @@ def _check(engine: Engine, folder: Path, on: date | None) -> int:
     from wizard.paths import (
         MASTER_FILE,
         MasterError,
-        Outcomes,
         compare,
-        compare_ranking,
         count_paths,
         enumerate_paths,
         read_master,
@@ -154,9 +152,6 @@ def _check(engine: Engine, folder: Path, on: date | None) -> int:
         f"against the content now (rules {new.version})"
     )
     changed, differences = compare(old, new)
-    if not changed:
-        ranking_changed, differences = compare_ranking(old, engine, Outcomes(engine, new))
-        changed += ranking_changed
     if not changed:
         print(f"ok: all {new.total:,} paths end as before")
         return 0

@@ -1,0 +1,78 @@
+"""Every answer path through the question graph: counted, grouped by outcome, kept as a golden master.
+
+A *path* is one way through the wizard on a reference date: at each question the real engine asks
+(its own skipping decides which comes next), one of the answers the fact offers, "weet ik niet"
+included where the fact offers it; numbers and dates offer one answer per range the rules tell
+apart (``answers``). The paths are never listed one by one: ``diagram`` walks them memoised over
+the engine's relevant state (``Engine.relevant_key``) into a decision diagram whose ends hold the
+engine's own result; ``outcomes`` counts paths per outcome; ``master`` writes and reads the golden
+master; ``compare`` names the paths that changed; ``golden`` writes replayable scenarios;
+``coverage`` measures scenario files. Only the engine's public step API is used.
+"""
+
+from wizard.paths.answers import (
+    Answers,
+    Option,
+    PathSteps,
+    Range,
+    Step,
+    answer_label,
+    describe_path,
+    option_label,
+    option_raw,
+    ranges,
+)
+from wizard.paths.compare import Difference, compare, count_paths, outcome_text
+from wizard.paths.coverage import Coverage, Covered, scenario_coverage
+from wizard.paths.diagram import (
+    Diagram,
+    Edge,
+    Explorer,
+    MasterError,
+    Node,
+    Outcome,
+    PathsError,
+    enumerate_paths,
+    session_for,
+)
+from wizard.paths.golden import all_paths, golden_paths, golden_scenario, write_golden
+from wizard.paths.master import MASTER_FILE, MASTER_FORMAT, diagram_json, read_master
+from wizard.paths.outcomes import Outcomes
+
+__all__ = [
+    "MASTER_FILE",
+    "MASTER_FORMAT",
+    "Answers",
+    "Coverage",
+    "Covered",
+    "Diagram",
+    "Difference",
+    "Edge",
+    "Explorer",
+    "MasterError",
+    "Node",
+    "Option",
+    "Outcome",
+    "Outcomes",
+    "PathSteps",
+    "PathsError",
+    "Range",
+    "Step",
+    "all_paths",
+    "answer_label",
+    "compare",
+    "count_paths",
+    "describe_path",
+    "diagram_json",
+    "enumerate_paths",
+    "golden_paths",
+    "golden_scenario",
+    "option_label",
+    "option_raw",
+    "outcome_text",
+    "ranges",
+    "read_master",
+    "scenario_coverage",
+    "session_for",
+    "write_golden",
+]

@@ -1,0 +1,195 @@
+"""Every answer path as a decision diagram, built on the engine's public step API.
+
+The walk memoises over the engine's own relevant state (``Engine.relevant_key``): two prefixes
+with the same key have the same future and share one subtree. Which question comes next is the
+engine's decision (``Engine.advance``); the outcome at the end of a path is the engine's own
+result (``Engine.final_result``): this package holds no copy of the skipping or ranking rules.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Hashable, Iterable
+from dataclasses import dataclass
+from datetime import date
+
+from wizard.content import CompiledQuestion
+from wizard.engine import Engine
+from wizard.paths.answers import Answers, Option, PathSteps, Step, option_label
+from wizard.sessions import Answer, Session
+
+
+class MasterError(ValueError):
+    """A golden master file that is missing or not one; the message names the file."""
+
+
+class PathsError(RuntimeError):
+    """The memoised enumeration disagrees with the engine: a bug in this package, never in content."""
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """Where a path ends: the recommendation (ranked) and every instrument's verdict."""
+
+    recommended: tuple[str, ...]
+    verdicts: tuple[tuple[str, str], ...]
+    """(instrument, status), sorted by instrument."""
+
+    @property
+    def statuses(self) -> dict[str, str]:
+        return dict(self.verdicts)
+
+
+@dataclass(frozen=True)
+class Edge:
+    options: tuple[Option, ...]
+    to: int
+
+
+@dataclass(frozen=True)
+class Node:
+    question: str | None
+    """None at the end of a path."""
+    fact: str | None
+    edges: tuple[Edge, ...] = ()
+    outcome: int | None = None
+    """At the end: the index of the path's outcome in ``Diagram.outcomes``."""
+
+
+@dataclass(frozen=True)
+class Diagram:
+    """Every path on one date, shared as a decision diagram."""
+
+    on: date
+    version: str
+    nodes: tuple[Node, ...]
+    """Children come before their parents; the root is the last node."""
+    outcomes: tuple[Outcome, ...]
+
+    @property
+    def root(self) -> int:
+        return len(self.nodes) - 1
+
+    def path_counts(self) -> list[int]:
+        """The number of paths from each node to the end."""
+        counts: list[int] = []
+        for node in self.nodes:
+            counts.append(sum(len(e.options) * counts[e.to] for e in node.edges) or 1)
+        return counts
+
+    @property
+    def total(self) -> int:
+        return self.path_counts()[self.root]
+
+    @property
+    def edge_count(self) -> int:
+        return sum(len(node.edges) for node in self.nodes)
+
+    def questions(self) -> set[str]:
+        """The questions some path asks."""
+        return {node.question for node in self.nodes if node.question is not None}
+
+    def end_of(self, path: Iterable[Step]) -> Node:
+        node = self.nodes[self.root]
+        for fact, option in path:
+            edge = next((e for e in node.edges if node.fact == fact and option in e.options), None)
+            if edge is None:
+                raise PathsError(f"{fact}={option_label(option)} is not a step of this diagram")
+            node = self.nodes[edge.to]
+        return node
+
+    def outcome_of(self, path: Iterable[Step]) -> Outcome:
+        """The outcome of a complete path."""
+        node = self.end_of(path)
+        if node.outcome is None:
+            raise PathsError("the path does not reach the end")
+        return self.outcomes[node.outcome]
+
+
+class Explorer:
+    """Walks every path once per relevant state, building the diagram bottom-up."""
+
+    def __init__(
+        self, engine: Engine, on: date, *, verify_walks: bool = False, budget: float | None = None
+    ) -> None:
+        self.engine = engine
+        self.deadline = None if budget is None else time.perf_counter() + budget
+        self.budget = budget
+        self.content = engine.content
+        self.on = on
+        self.verify_walks = verify_walks
+        self.answers = Answers(self.content, on)
+        self.nodes: list[Node] = []
+        self.outcomes: dict[Outcome, int] = {}
+        self._interned: dict[Node, int] = {}
+        self._memo: dict[Hashable, int] = {}
+
+    def start(self) -> int:
+        session = self.engine.start(self.on)
+        step = self.engine.step(session)
+        return self._explore(session, step.known, step.question)
+
+    def _outcome(self, known: dict[str, Answer]) -> int:
+        result = self.engine.final_result(known, self.on)
+        outcome = Outcome(
+            result.recommended,
+            tuple(sorted((i, v.status) for i, v in result.verdicts.items() if not v.tip)),
+        )
+        return self.outcomes.setdefault(outcome, len(self.outcomes))
+
+    def _explore(
+        self, session: Session, known: dict[str, Answer], question: CompiledQuestion | None
+    ) -> int:
+        if self.verify_walks:
+            step = self.engine.step(session)
+            if step.known != known or step.question != question:
+                raise PathsError(f"the walk after {session.answers} went elsewhere")
+        key = self.engine.relevant_key(known, question, self.on)
+        hit = self._memo.get(key)
+        if hit is not None and not self.verify_walks:
+            return hit
+        if self.deadline is not None and time.perf_counter() > self.deadline:
+            raise PathsError(
+                f"more than {self.budget:.0f} s for every path ({len(self._memo):,} states so far)"
+            )
+        if question is None:
+            node = Node(None, None, (), self._outcome(known))
+        else:
+            groups: dict[int, list[Option]] = {}
+            for option in self.answers.options(question.fact):
+                answer = self.answers.answer(question.fact, option)
+                after, following, _ = self.engine.advance(known, question, answer, self.on)
+                child = self._explore(session.with_answer(question.fact, answer), after, following)
+                groups.setdefault(child, []).append(option)
+            edges = tuple(Edge(tuple(options), child) for child, options in groups.items())
+            node = Node(question.id, question.fact, edges)
+        node_id = self._interned.get(node)
+        if node_id is None:
+            node_id = self._interned[node] = len(self.nodes)
+            self.nodes.append(node)
+        if hit is not None and hit != node_id:
+            raise PathsError(f"two walks with one relevant state differ after {session.answers}")
+        self._memo[key] = node_id
+        return node_id
+
+
+def enumerate_paths(engine: Engine, on: date, *, budget: float | None = None) -> Diagram:
+    """Every path through the graph on ``on``, as a decision diagram (PathsError after ``budget``
+    seconds, when given)."""
+    explorer = Explorer(engine, on, budget=budget)
+    root = explorer.start()
+    if root != len(explorer.nodes) - 1:
+        raise PathsError("the root of the diagram is not its last node")
+    return Diagram(on, engine.content.version, tuple(explorer.nodes), tuple(explorer.outcomes))
+
+
+def session_for(engine: Engine, on: date, path: Iterable[Step]) -> Session:
+    """The session that answers ``path``, in order."""
+    answers = Answers(engine.content, on)
+    session = engine.start(on)
+    for fact, option in path:
+        session = session.with_answer(fact, answers.answer(fact, option))
+    return session
+
+
+__all__ = ["Diagram", "Edge", "Explorer", "Node", "Outcome", "PathSteps", "enumerate_paths"]

@@ -1,0 +1,104 @@
+"""The golden master file (``paths.json``): the whole diagram, one node per line.
+
+Format 2 (format 1 wrote the verdicts settled on each edge): a node is ``[question, edges]``
+(``[question, fact, edges]`` when the question asks a fact of another name) or, at the end of a
+path, ``[outcome]``: a number into the ``outcomes`` table, each ``[recommended, verdicts]`` as the
+engine gave them. An edge is ``[answers, node]``.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from wizard.paths.answers import Option, Range
+from wizard.paths.diagram import Diagram, Edge, MasterError, Node, Outcome
+
+MASTER_FILE = "paths.json"
+MASTER_FORMAT = 2
+
+
+def _option_json(option: Option) -> object:
+    if isinstance(option, Range):
+        return {"from": option.low, "to": option.high, "example": option.example}
+    return option
+
+
+def _option_from_json(raw: Any) -> Option:
+    if isinstance(raw, dict):
+        return Range(raw["from"], raw["to"], raw["example"])
+    if not isinstance(raw, str):
+        raise TypeError(f"an answer is a string or a range, not {raw!r}")
+    return raw
+
+
+def diagram_json(diagram: Diagram) -> str:
+    """The master as JSON text, one node per line so that a change shows as a readable diff."""
+    nodes: list[str] = []
+    for node in diagram.nodes:
+        item: list[object]
+        if node.question is None:
+            item = [node.outcome]
+        else:
+            edges = [[[_option_json(o) for o in e.options], e.to] for e in node.edges]
+            item = [node.question, edges]
+            if node.fact != node.question:
+                item.insert(1, node.fact)
+        nodes.append(json.dumps(item, ensure_ascii=False, separators=(",", ":")))
+    head = {
+        "format": MASTER_FORMAT,
+        "written_by": "leerwijzer paths --write-scenarios",
+        "rules_version": diagram.version,
+        "date": diagram.on.isoformat(),
+        "paths": diagram.total,
+        "outcomes": [
+            [list(o.recommended), [list(v) for v in o.verdicts]] for o in diagram.outcomes
+        ],
+    }
+    lines = [json.dumps(head, ensure_ascii=False)[:-1] + ', "nodes": [']
+    lines += [f"  {text}," for text in nodes[:-1]] + [f"  {nodes[-1]}", "]}"]
+    return "\n".join(lines) + "\n"
+
+
+def read_master(path: Path) -> Diagram:
+    """Read a master written by ``diagram_json``; MasterError when it is missing or broken."""
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+        if raw.get("format") != MASTER_FORMAT:
+            raise ValueError(
+                f"format {raw.get('format')!r}, expected {MASTER_FORMAT}; "
+                "write it again with 'leerwijzer paths --write-scenarios'"
+            )
+        outcomes = tuple(
+            Outcome(
+                tuple(str(i) for i in recommended), tuple((str(i), str(s)) for i, s in verdicts)
+            )
+            for recommended, verdicts in raw["outcomes"]
+        )
+        nodes = []
+        for item in raw["nodes"]:
+            if len(item) == 1:
+                nodes.append(Node(None, None, (), int(item[0])))
+                continue
+            question, fact, edges = item if len(item) == 3 else (item[0], item[0], item[1])
+            nodes.append(
+                Node(
+                    str(question),
+                    str(fact),
+                    tuple(
+                        Edge(tuple(_option_from_json(o) for o in options), int(to))
+                        for options, to in edges
+                    ),
+                )
+            )
+        return Diagram(
+            date.fromisoformat(raw["date"]), str(raw["rules_version"]), tuple(nodes), outcomes
+        )
+    except FileNotFoundError:
+        raise MasterError(
+            f"{path}: no golden master here; write one with 'leerwijzer paths --write-scenarios'"
+        ) from None
+    except (OSError, ValueError, KeyError, TypeError, AttributeError, IndexError) as exc:
+        raise MasterError(f"{path}: not a golden master of leerwijzer paths: {exc}") from None
