@@ -31,6 +31,7 @@ from wizard.yamlio import read_yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # the typical people are shared with the tests
 
+from bench.paths import bench_paths  # noqa: E402
 from tests.profiles import PROFILES, profile_result  # noqa: E402
 
 
@@ -143,6 +144,7 @@ def main() -> int:
     bench_hostile()
     bench_startup()
     bench_tui()
+    bench_paths()
     return 0
 
 
