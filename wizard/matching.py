@@ -486,8 +486,9 @@ class Matcher:
             elif verdict.status == "possibly" and not pursued:
                 verdict = self._not_assessed(verdict)
             elif verdict.status == "eligible" and not pursued and _unasked(incentive, known, on):
-                # review finding 3: never "certain" on conditions that were never asked
-                verdict = self._not_assessed(verdict)
+                # review finding 3: never "certain" on conditions that were never asked; an open
+                # verdict left aside is "possibly" underneath, like every other one
+                verdict = self._not_assessed(replace(verdict, status="possibly"))
             if incentive.model.kind == "tip":
                 verdict = replace(verdict, tip=True)
                 if verdict.status == "eligible" and fit >= good_fit:
