@@ -20,7 +20,7 @@ from textual.widgets import Button, OptionList, Static
 from textual.widgets.option_list import Option
 
 from wizard.model import Lang
-from wizard.report import Card, Glance, WhyNot, heading
+from wizard.report import Card, Glance, WhyNot, heading, why_not_grouped
 from wizard.ui_texts import say
 
 OTHERS_ID = "__others__"
@@ -49,6 +49,8 @@ def glance_widgets(
     ]
     if glance.nothing:
         widgets.append(Static("\n".join(glance.nothing), id="referral", markup=False))
+    if glance.intro:  # "Nog niets is zeker voor u": said before the uncertain items
+        widgets.append(Static(glance.intro, id="glance-intro", markup=False))
     if glance.weaker_title:
         widgets.append(Static(glance.weaker_title, id="weaker-title", markup=False))
     options: list[Option] = []
@@ -136,12 +138,11 @@ def card_text(card: Card, lang: Lang) -> RichText:
 
 
 def why_not_text(rows: list[WhyNot], lang: Lang) -> RichText:
+    """The others, in report's groups and reading order (not for you, also possible, not looked
+    into, for other people's situations): the same grouping plain mode and the exports use."""
     text = RichText()
-    for other, key in ((False, "not_eligible"), (True, "not_eligible_other")):
-        named = [row for row in rows if row.other == other]
-        if not named:
-            continue
-        text.append(f"{heading(key, lang)}\n", style="bold")
+    for group, named in why_not_grouped(rows):
+        text.append(f"{heading(group, lang)}\n", style="bold")
         for row in named:
             text.append(f"• {row.name}", style="bold")
             text.append(f": {row.reason}\n" if row.reason else "\n")
