@@ -31,7 +31,8 @@ from wizard.yamlio import read_yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # the typical people are shared with the tests
 
-from bench.paths import bench_paths  # noqa: E402
+from paths_timing import bench_paths  # noqa: E402  (bench/ is the script folder)
+
 from tests.profiles import PROFILES, profile_result  # noqa: E402
 
 
