@@ -233,7 +233,9 @@ def _open_facts(
 
 def _unasked(incentive: CompiledIncentive, known: Known, on: date) -> bool:
     """Whether a requirement in force names a fact that was never answered."""
-    return any(facts_in(r.condition) - set(known) for r in _in_force(incentive, on))
+    return any(
+        facts_in(simplify(r.condition, known)) - set(known) for r in _in_force(incentive, on)
+    )
 
 
 def _excluded(incentive: CompiledIncentive, known: Known, on: date) -> bool:
