@@ -102,3 +102,13 @@ def test_the_bundled_aliases_understand_what_people_type(bundled: Content) -> No
     assert understand(behoefte, "omscholen").value == "omscholen_ander_beroep"
     assert understand(behoefte, "een bachelor halen").value == "diploma_hoger_onderwijs"
     assert understand(behoefte, "werk").value == "werk_vinden"
+
+
+def test_a_superscript_digit_never_raises() -> None:
+    # '²'.isdigit() is True but int('²') raises: found by the plain-mode fuzz on a fresh clone;
+    # normalised, it reads as the digit 2
+    from wizard.bundled import bundled_content_root
+    from wizard.loading import load_content
+
+    statuut = load_content(bundled_content_root()).facts["statuut"]
+    assert understand(statuut, "²").value == statuut.value_ids()[1]

@@ -205,7 +205,7 @@ class PlainRunner:
                 return self.engine.back(session)[0], False
             if word in HELP_WORDS:
                 continue  # the list and the hint again: they say what can be typed
-            if word.isdigit() and 1 <= int(word[:4]) <= len(walk.asked):
+            if word.isascii() and word.isdigit() and 1 <= int(word[:4]) <= len(walk.asked):
                 return self.change(session, walk.asked[int(word[:4]) - 1]), False
             self.write(say("plain.check_not_understood", lang, last=len(walk.asked)))
 

@@ -197,7 +197,7 @@ def _not_understood(fact: Fact) -> Understood:
 
 def _choice(fact: Fact, said: str) -> Understood:
     values = fact.value_ids()
-    if said.isdigit():
+    if said.isascii() and said.isdigit():  # '²' is a digit to isdigit(), not to int()
         number = int(said) if len(said) <= 4 else -1  # more digits: never an option number
         if 1 <= number <= len(values):
             return Understood(values[number - 1])

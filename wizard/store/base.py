@@ -41,7 +41,7 @@ def retention_from_env() -> timedelta:
     from wizard.store.config import setting
 
     raw = setting("retention_days", RETENTION_ENV) or ""
-    if raw.isdigit() and int(raw[:6]) >= 1:
+    if raw.isascii() and raw.isdigit() and int(raw[:6]) >= 1:
         return timedelta(days=int(raw[:6]))
     return DEFAULT_RETENTION
 

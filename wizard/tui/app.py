@@ -382,7 +382,7 @@ class WizardApp(KioskActions, CounsellorActions, App[None]):
             return
         typed = event.value.strip()
         choices = self.composer.choices
-        if choices.display and typed.isdigit():
+        if choices.display and typed.isascii() and typed.isdigit():
             ids = [option.id for option in choices.options]
             count = len([i for i in ids if i != UNKNOWN_ID])
             if count and settles_at_once(typed, count, UNKNOWN_ID in ids):
