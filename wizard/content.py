@@ -7,7 +7,16 @@ from datetime import date
 from pathlib import Path
 
 from wizard.conditions import Condition
-from wizard.model import DatedText, DerivedFact, Fact, Incentive, Question, Requirement, Text
+from wizard.model import (
+    DatedText,
+    DerivedFact,
+    Fact,
+    Incentive,
+    Question,
+    Requirement,
+    ResultMode,
+    Text,
+)
 
 
 @dataclass(frozen=True)
@@ -79,4 +88,6 @@ class Content:
     routing_facts: frozenset[str] = field(default_factory=frozenset)
     rules_checked_on: date | None = None
     """When the rules were last checked against the official sources (graph.yaml)."""
+    result_mode: ResultMode = "ranked"
+    """graph.yaml's ``result_mode``: ``end_state`` shows only the outcome a path reached."""
     """Facts read by a route or an ask_when: asked while anything is open, since they steer."""

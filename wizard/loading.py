@@ -338,6 +338,7 @@ def _link(
         incentives=incentives,
         routing_facts=frozenset(routing),
         rules_checked_on=graph.rules_checked_on,
+        result_mode=graph.result_mode,
     )
 
 

@@ -38,6 +38,9 @@ Lang = Literal["nl", "en"]
 LANGS: tuple[Lang, ...] = ("nl", "en")
 YES_NO_VALUES = ("ja", "nee")
 END = "end"
+ResultMode = Literal["ranked", "end_state"]
+"""``ranked``: every instrument gets a verdict and the fitting ones are ranked (the bundled flow);
+``end_state``: each path reaches one outcome, and the result shows only what was reached."""
 
 
 class Strict(BaseModel):
@@ -169,6 +172,14 @@ class GraphFile(Strict):
         description=(
             "When the rules in this content were last checked against the official sources; "
             "every result shows it."
+        ),
+    )
+    result_mode: ResultMode = Field(
+        default="ranked",
+        description=(
+            "ranked (default): every outcome gets a verdict and the eligible ones are ranked; "
+            "end_state: each path reaches one outcome (its requirements hold on that path only) "
+            "and the result shows what was reached, not every other outcome as 'not eligible'."
         ),
     )
     questions: list[Question] = Field(min_length=1)
