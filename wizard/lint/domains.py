@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date, timedelta
 
-from wizard.conditions import UNKNOWN, Compare, Condition, Const, Member, Not, Value
+from wizard.conditions import UNKNOWN, And, Compare, Condition, Member, Not, Or, Value
 from wizard.content import Content
 from wizard.sessions import UNKNOWN_ANSWER, InvalidAnswer, parse_answer
 
@@ -73,6 +73,6 @@ def _nodes(condition: Condition) -> Iterator[Condition]:
     yield condition
     if isinstance(condition, Not):
         yield from _nodes(condition.operand)
-    elif not isinstance(condition, Const | Compare | Member):
+    elif isinstance(condition, And | Or):
         for operand in condition.operands:
             yield from _nodes(operand)

@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import TypeAlias
 
-from wizard.conditions import And, Compare, Condition, Member, Not, Or, Unknown, Value
+from wizard.conditions import And, Compare, Condition, Member, Not, Or, Value
 from wizard.content import Content
 from wizard.sessions import UNKNOWN_ANSWER, Answer, InvalidAnswer, parse_answer
 
@@ -195,6 +195,6 @@ def answer_label(answers: Answers, fact_id: str, raw: object) -> str:
     except InvalidAnswer:
         return str(raw)
     for option in answers.options(fact_id):
-        if isinstance(option, Range) and not isinstance(value, Unknown) and option.contains(value):
+        if isinstance(option, Range) and isinstance(value, int | str) and option.contains(value):
             return option.label
     return str(raw)
