@@ -493,10 +493,12 @@ class Matcher:
                 verdict = self._not_assessed(replace(verdict, status="possibly"))
             if incentive.model.kind == "tip":
                 verdict = replace(verdict, tip=True)
-                if verdict.status == "eligible" and fit >= good_fit:
+                if verdict.status == "eligible" and (fit >= good_fit or not self._has_need):
                     tips.append(incentive.id)
             verdicts[incentive.id] = verdict
         ranked = self._rank(verdicts)
+        if self.content.result_mode == "end_state":
+            ranked = _reached(verdicts, ranked)
         recommended = self._drop_excluded(ranked)
         if tips and not any(verdicts[i].status == "eligible" for i in recommended):
             recommended = self._with_tips(verdicts, tips, recommended)
@@ -549,7 +551,8 @@ class Matcher:
     def _rank(self, verdicts: Mapping[str, Verdict]) -> list[str]:
         """docs/ranking.md: eligible before possibly (the order the result page shows, review
         finding 8); within each, a failed high-confidence rule never first; the named route first;
-        then best fit; then priority and id."""
+        then best fit; then priority and id. Without a need question every eligible or possibly
+        instrument is a candidate (there is no fit), so priority and id order them."""
 
         def key(instrument: str) -> tuple[bool, bool, bool, int, int, str]:
             verdict = verdicts[instrument]
@@ -570,9 +573,15 @@ class Matcher:
             if v.status in ("eligible", "possibly")
             and v.assessed
             and not v.tip
-            and (v.fit >= good_fit or v.worth_checking is not None)
+            # without a need question there is no fit: whatever applies is a candidate
+            and (not self._has_need or v.fit >= good_fit or v.worth_checking is not None)
         ]
         return sorted(candidates, key=key)
+
+    @property
+    def _has_need(self) -> bool:
+        """Whether the content asks what the person wants (``need_fact``): only then does fit rank."""
+        return self.content.need_fact is not None
 
     def _drop_excluded(self, ranked: list[str]) -> list[str]:
         kept: list[str] = []
@@ -595,6 +604,13 @@ class Matcher:
                     old = updated[instrument]
                     updated[instrument] = replace(old, notes=(*old.notes, note))
         return updated
+
+
+def _reached(verdicts: Mapping[str, Verdict], ranked: list[str]) -> list[str]:
+    """``result_mode: end_state``: the outcome(s) the path reached (every requirement holds), in
+    rank order; only when none was reached, what is still open (a "weet ik niet" on the way)."""
+    reached = [i for i in ranked if verdicts[i].status == "eligible"]
+    return reached or ranked
 
 
 def _join(text: Text, deciding: Text | None) -> Text:

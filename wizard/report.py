@@ -13,6 +13,9 @@ The structure here drives every front end (TUI, plain mode, Markdown and HTML ex
 nothing is certain the glance says so first. When nothing applies, the glance says so and offers
 the referral; it never adds "also possible". When nothing fits the goal well but something is
 open, it says exactly that above those items (``weaker_title``).
+
+With ``result_mode: end_state`` (one outcome per path) the glance shows the outcome reached and
+neither counts nor lists the other outcomes: they are where other answers lead.
 """
 
 from __future__ import annotations
@@ -173,6 +176,12 @@ def why_not_grouped(rows: list[WhyNot]) -> list[tuple[str, list[WhyNot]]]:
 # --- building it -----------------------------------------------------------------------------------
 
 
+def end_state(content: Content) -> bool:
+    """Whether each path of this content reaches one outcome (graph.yaml ``result_mode``): then
+    the result shows what was reached and does not list the other outcomes as not applying."""
+    return content.result_mode == "end_state"
+
+
 def _name(content: Content, instrument: str, lang: Lang) -> str:
     return content.incentives[instrument].model.name.get(lang)
 
@@ -309,6 +318,8 @@ def glance(content: Content, result: Result, lang: Lang, *, ascii_only: bool = F
     tips = tuple(_name(content, t, lang) for t in result.tips if t not in on_list)
     listed = {item.instrument for item in items} | set(result.tips)
     others = sum(1 for i, v in result.verdicts.items() if i not in listed and not v.tip)
+    if end_state(content) and items:
+        others = 0  # the other end states are other paths, not outcomes this person missed
     return Glance(
         lang=lang,
         title=title,
@@ -364,6 +375,8 @@ def why_not(content: Content, result: Result, lang: Lang) -> list[WhyNot]:
     person's goal, last (``other``) those for other goals or situations (a pupil's bonus for an
     employee), so the reasons that matter come first."""
     listed = {item.instrument for item in glance(content, result, lang).items} | set(result.tips)
+    if end_state(content) and listed:
+        return []  # one outcome per path: the others are where other answers lead, not refusals
     first_fact = content.questions[content.start].fact
     rows: list[WhyNot] = []
     for instrument, verdict in result.verdicts.items():
