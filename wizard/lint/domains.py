@@ -2,12 +2,27 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from datetime import date, timedelta
+from itertools import combinations
 
-from wizard.conditions import UNKNOWN, And, Compare, Condition, Member, Not, Or, Value
+from wizard.conditions import (
+    UNKNOWN,
+    And,
+    Compare,
+    Condition,
+    Contains,
+    IsUnknown,
+    Member,
+    Not,
+    Or,
+    Value,
+)
 from wizard.content import Content
-from wizard.sessions import UNKNOWN_ANSWER, InvalidAnswer, parse_answer
+from wizard.sessions import UNKNOWN_ANSWER, Answer, InvalidAnswer, parse_answer
+
+MAX_SUBSET_VALUES = 6
+"""A multi_choice fact whose conditions name more values is tried with fewer sets (see below)."""
 
 
 class Domains:
@@ -15,29 +30,43 @@ class Domains:
 
     Choices and yes/no: every value. Whole numbers and dates: every boundary a condition names,
     plus and minus one (and the fact's min and max), which is enough to take each side of every
-    comparison.
+    comparison. Multi-select: every set of the values a condition names (with many: none, each
+    one alone, all). A fact a condition reads with ``is unknown`` also tries "weet ik niet".
     """
 
     def __init__(self, content: Content, on: date) -> None:
         self.content = content
         self.on = on
         self._constants: dict[str, set[Value]] = {}
+        self._reads_unknown: set[str] = set()
         for condition in _all_conditions(content):
             for node in _nodes(condition):
                 if isinstance(node, Compare):
                     self._constants.setdefault(node.fact, set()).add(node.value)
-                elif isinstance(node, Member):
+                elif isinstance(node, Member | Contains):
                     self._constants.setdefault(node.fact, set()).update(node.values)
-        self._values: dict[str, list[Value]] = {}
+                elif isinstance(node, IsUnknown):
+                    self._reads_unknown.add(node.fact)
+        self._values: dict[str, list[Answer]] = {}
 
-    def values(self, fact_id: str) -> list[Value]:
+    def values(self, fact_id: str) -> list[Answer]:
         if fact_id not in self._values:
-            self._values[fact_id] = self._compute(fact_id)
+            unknown = fact_id in self._reads_unknown and self.may_be_unknown(fact_id)
+            self._values[fact_id] = [*self._compute(fact_id), *([UNKNOWN] if unknown else [])]
         return self._values[fact_id]
 
-    def _compute(self, fact_id: str) -> list[Value]:
+    def _compute(self, fact_id: str) -> Sequence[Answer]:
         fact = self.content.facts[fact_id]
         constants = self._constants.get(fact_id, set())
+        if fact.kind == "multi_choice":
+            named = [v for v in fact.value_ids() if v in constants]
+            if len(named) > MAX_SUBSET_VALUES:
+                return [frozenset(), *(frozenset({v}) for v in named), frozenset(named)]
+            return [
+                frozenset(subset)
+                for size in range(len(named) + 1)
+                for subset in combinations(named, size)
+            ]
         if fact.kind in ("choice", "yes_no"):
             return [v for v in fact.value_ids() if v != UNKNOWN_ANSWER]  # that one means unknown
         if fact.kind == "integer":
