@@ -10,11 +10,19 @@ Grammar (keywords are lower case)::
               | NAME                                  # a yes/no or derived fact: "is ja / holds"
               | NAME ("==" | "!=" | "<" | "<=" | ">" | ">=") VALUE
               | NAME ["not"] "in" "[" VALUE ("," VALUE)* "]"
+              | NAME "contains" VALUE                 # a multi_choice fact holds this value
+              | NAME "contains" ("any" | "all") "[" VALUE ("," VALUE)* "]"
+              | NAME "is" "empty"                     # multi_choice: "none of these"
+              | NAME "is" ["not"] ("unknown" | "known")   # answered "weet ik niet" (or not)
     VALUE    := WORD | INTEGER | DATE (YYYY-MM-DD) | 'quoted' | "quoted"
 
 Evaluation is three-valued (Kleene): ``simplify`` substitutes what is known and returns either a
 ``Const`` or the residual condition over the facts still open. A fact answered "weet ik niet" stays
-in the residual, so a verdict that hangs on it is "possibly", never a guess.
+in the residual, so a verdict that hangs on it is "possibly", never a guess; only ``is unknown``
+and ``is known`` read that answer itself, and are decided by it.
+
+A multi_choice fact's answer is a set of value ids (the empty set: "none of these"); a condition
+reads it with ``contains`` only.
 """
 
 from __future__ import annotations
@@ -26,13 +34,15 @@ from datetime import date
 from typing import Literal, TypeAlias
 
 Value: TypeAlias = str | int
-"""An answer: a value id (choice, yes/no), an integer, or an ISO date string."""
+"""A value in a condition: a value id (choice, yes/no), an integer, or an ISO date string."""
+Chosen: TypeAlias = frozenset[str]
+"""The answer to a multi_choice fact: the value ids chosen (empty: "none of these")."""
 
 MAX_LENGTH = 500
 MAX_DEPTH = 40
 
 CompareOp = Literal["==", "!=", "<", "<=", ">", ">="]
-FactKindName = Literal["choice", "yes_no", "integer", "date"]
+FactKindName = Literal["choice", "yes_no", "integer", "date", "multi_choice"]
 
 
 # --- nodes -------------------------------------------------------------------------------------
@@ -58,6 +68,22 @@ class Member:
 
 
 @dataclass(frozen=True)
+class Contains:
+    """A multi_choice fact holds any (``all_of`` False) or all of ``values``."""
+
+    fact: str
+    values: frozenset[str]
+    all_of: bool = False
+
+
+@dataclass(frozen=True)
+class IsUnknown:
+    """The fact was answered "weet ik niet" (undecided while it is not answered at all)."""
+
+    fact: str
+
+
+@dataclass(frozen=True)
 class Not:
     operand: Condition
 
@@ -72,7 +98,9 @@ class Or:
     operands: tuple[Condition, ...]
 
 
-Condition: TypeAlias = Const | Compare | Member | Not | And | Or
+Condition: TypeAlias = Const | Compare | Member | Contains | IsUnknown | Not | And | Or
+Leaf: TypeAlias = Compare | Member | Contains | IsUnknown
+"""A node that reads one fact."""
 
 TRUE = Const(True)
 FALSE = Const(False)
@@ -93,7 +121,7 @@ class Unknown:
 
 
 UNKNOWN = Unknown()
-Known: TypeAlias = Mapping[str, "Value | Unknown"]
+Known: TypeAlias = Mapping[str, "Value | Chosen | Unknown"]
 
 
 # --- evaluation ----------------------------------------------------------------------------------
@@ -112,20 +140,30 @@ def simplify(cond: Condition, known: Known) -> Condition:
     """Substitute known facts; return a Const when decided, else the residual condition."""
     if isinstance(cond, Const):
         return cond
-    if isinstance(cond, Compare):
+    if isinstance(cond, IsUnknown):
+        value = known.get(cond.fact)
+        return cond if value is None else Const(isinstance(value, Unknown))
+    if isinstance(cond, Compare | Member | Contains):
         value = known.get(cond.fact)
         if value is None or isinstance(value, Unknown):
             return cond
-        return Const(_COMPARE[cond.op](value, cond.value))
-    if isinstance(cond, Member):
-        value = known.get(cond.fact)
-        if value is None or isinstance(value, Unknown):
-            return cond
-        return Const((value in cond.values) != cond.negated)
+        return Const(_holds(cond, value))
     if isinstance(cond, Not):
         inner = simplify(cond.operand, known)
         return Const(not inner.value) if isinstance(inner, Const) else Not(inner)
     return _simplify_junction(cond, known)
+
+
+def _holds(cond: Compare | Member | Contains, value: Value | Chosen) -> bool:
+    if isinstance(cond, Contains):
+        # A lone value id (a tool trying one option at a time) reads as the set of that one.
+        chosen = value if isinstance(value, frozenset) else frozenset({str(value)})
+        return cond.values <= chosen if cond.all_of else bool(cond.values & chosen)
+    if isinstance(value, frozenset):
+        return False  # the loader refuses ==/in on a multi_choice fact: never reached from content
+    if isinstance(cond, Compare):
+        return _COMPARE[cond.op](value, cond.value)
+    return (value in cond.values) != cond.negated
 
 
 def _simplify_junction(cond: And | Or, known: Known) -> Condition:
@@ -190,7 +228,7 @@ def _children(cond: Condition) -> tuple[Condition, ...]:
 
 def facts_in(cond: Condition) -> frozenset[str]:
     """Every fact id the condition reads."""
-    if isinstance(cond, Compare | Member):
+    if isinstance(cond, Compare | Member | Contains | IsUnknown):
         return frozenset({cond.fact})
     if isinstance(cond, Not):
         return facts_in(cond.operand)
@@ -208,6 +246,8 @@ class FactShape:
 
     kind: FactKindName
     values: frozenset[str] = frozenset()
+    yes: str = "ja"
+    """A yes_no fact's "yes" value id: what the fact's name alone means in a condition."""
 
 
 class ConditionError(ValueError):
@@ -230,7 +270,7 @@ _TOKEN = re.compile(
     """,
     re.VERBOSE,
 )
-_KEYWORDS = {"and", "or", "not", "in", "true", "false"}
+_KEYWORDS = {"and", "or", "not", "in", "true", "false", "contains", "is"}
 _FORBIDDEN_HINTS = {
     "(": "function calls are not allowed",
     ".": "attribute access is not allowed",
@@ -366,6 +406,10 @@ class _Parser:
             return self.comparison(name, token.column)
         if self.is_word("in") or (self.is_word("not") and self.is_word("in", 1)):
             return self.membership(name, token.column)
+        if self.is_word("contains"):
+            return self.contains(name, token.column)
+        if self.is_word("is"):
+            return self.is_test(name, token.column)
         return self.bare(name, token.column)
 
     def shape(self, name: str, column: int) -> FactShape:
@@ -384,15 +428,19 @@ class _Parser:
         shape = self.facts.get(name)
         if shape is None:
             raise ConditionError(_unknown_fact(name, column, self.facts, self.derived), name)
+        if shape.kind == "multi_choice":
+            raise ConditionError(_multi_hint(name, column))
         if shape.kind != "yes_no":
             raise ConditionError(
                 f"'{name}' at column {column} is a {shape.kind} fact; compare it, "
                 f"e.g. '{name} == ...'"
             )
-        return Compare(name, "==", "ja")
+        return Compare(name, "==", shape.yes)
 
     def comparison(self, name: str, column: int) -> Condition:
         shape = self.shape(name, column)
+        if shape.kind == "multi_choice":
+            raise ConditionError(_multi_hint(name, column))
         op_token = self.take()
         op: CompareOp = op_token.text  # type: ignore[assignment]
         if op not in ("==", "!=") and shape.kind not in ("integer", "date"):
@@ -404,17 +452,57 @@ class _Parser:
 
     def membership(self, name: str, column: int) -> Condition:
         shape = self.shape(name, column)
+        if shape.kind == "multi_choice":
+            raise ConditionError(_multi_hint(name, column))
         negated = self.is_word("not")
         if negated:
             self.take()
         self.expect("in")
+        return Member(name, self.value_list(name, shape), negated)
+
+    def value_list(self, name: str, shape: FactShape) -> frozenset[Value]:
         self.expect("[")
         values = [self.value(name, shape)]
         while self.peek() is not None and self.peek().text == ",":  # type: ignore[union-attr]
             self.take()
             values.append(self.value(name, shape))
         self.expect("]")
-        return Member(name, frozenset(values), negated)
+        return frozenset(values)
+
+    def contains(self, name: str, column: int) -> Condition:
+        shape = self.shape(name, column)
+        keyword = self.take()
+        if shape.kind != "multi_choice":
+            raise ConditionError(
+                f"'contains' at column {keyword.column} is for multi_choice facts; '{name}' is "
+                f"a {shape.kind} fact: write '{name} == ...' or '{name} in [...]'"
+            )
+        after = self.peek(1)
+        if (self.is_word("any") or self.is_word("all")) and after is not None and after.text == "[":
+            all_of = self.take().text == "all"
+            values = self.value_list(name, shape)
+        else:
+            all_of, values = False, frozenset({self.value(name, shape)})
+        return Contains(name, frozenset(str(v) for v in values), all_of)
+
+    def is_test(self, name: str, column: int) -> Condition:
+        shape = self.shape(name, column)
+        self.take()  # "is"
+        negated = self.is_word("not")
+        if negated:
+            self.take()
+        word = self.take()
+        if word.text == "empty" and shape.kind == "multi_choice":
+            empty: Condition = Not(Contains(name, shape.values))
+            return Not(empty) if negated else empty
+        if word.text not in ("unknown", "known"):
+            also = ", 'is empty'" if shape.kind == "multi_choice" else ""
+            raise ConditionError(
+                f"expected 'unknown' or 'known' after '{name} is' at column {word.column}, "
+                f"found '{word.text}': write '{name} is unknown', '{name} is known'{also}"
+            )
+        unknown = (word.text == "unknown") != negated
+        return IsUnknown(name) if unknown else Not(IsUnknown(name))
 
     def value(self, name: str, shape: FactShape) -> Value:
         token = self.take()
@@ -438,8 +526,9 @@ class _Parser:
                 ) from None
         if text == "weet_niet":
             raise ConditionError(
-                f"'weet_niet' (column {token.column}) means \"I don't know\": no condition can match it; "
-                "an unknown answer already makes a requirement undecided (verdict 'possibly')"
+                f"'weet_niet' (column {token.column}) means \"I don't know\": no comparison can "
+                "match it; an unknown answer already makes a requirement undecided (verdict "
+                f"'possibly'); to name that answer, write '{name} is unknown'"
             )
         if token.kind not in ("word", "quoted", "int") or text not in shape.values:
             allowed = ", ".join(sorted(shape.values))
@@ -448,6 +537,14 @@ class _Parser:
                 f"choose one of: {allowed}"
             )
         return text
+
+
+def _multi_hint(name: str, column: int) -> str:
+    return (
+        f"'{name}' at column {column} is a multi_choice fact (a set of answers): write "
+        f"'{name} contains <value>', '{name} contains any [a, b]', '{name} contains all [a, b]' "
+        f"or '{name} is empty'"
+    )
 
 
 def _unknown_fact(
@@ -483,6 +580,13 @@ def render(cond: Condition) -> str:
     if isinstance(cond, Member):
         values = ", ".join(str(v) for v in sorted(cond.values, key=str))
         return f"{cond.fact} {'not in' if cond.negated else 'in'} [{values}]"
+    if isinstance(cond, Contains):
+        if len(cond.values) == 1 and not cond.all_of:
+            return f"{cond.fact} contains {next(iter(cond.values))}"
+        values = ", ".join(sorted(cond.values))
+        return f"{cond.fact} contains {'all' if cond.all_of else 'any'} [{values}]"
+    if isinstance(cond, IsUnknown):
+        return f"{cond.fact} is unknown"
     if isinstance(cond, Not):
         return f"not ({render(cond.operand)})"
     joiner = " or " if isinstance(cond, Or) else " and "

@@ -298,6 +298,8 @@ class Engine:
         )
         if fact.kind in ("choice", "yes_no"):
             return [*fact.value_ids(), *unknown]
+        if fact.kind == "multi_choice":
+            return [frozenset(), frozenset(fact.value_ids()), *unknown]
         if fact.kind == "integer" and fact.min is not None and fact.max is not None:
             return [*sorted({fact.min, (fact.min + fact.max) // 2, fact.max}), *unknown]
         return [UNKNOWN]

@@ -112,7 +112,7 @@ def answer_label(content: Content, fact_id: str, value: Answer, lang: Lang) -> s
     fact = content.facts[fact_id]
     if isinstance(value, Unknown):
         return say("unknown", lang)
-    if fact.kind in ("choice", "yes_no") and isinstance(value, str):
+    if fact.kind in ("choice", "yes_no", "multi_choice") and isinstance(value, str | frozenset):
         return fact.value_label(value, lang)
     if fact.kind == "date" and lang == "nl" and isinstance(value, str):
         year, month, day = value.split("-")

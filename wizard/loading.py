@@ -298,7 +298,12 @@ def _link(
             on_facts.add(("facts", index, "id"), f"fact '{fact.id}' is declared twice; keep one")
             continue
         facts[fact.id] = fact
-    shapes = {f.id: FactShape(f.kind, frozenset(f.value_ids())) for f in facts.values()}
+    shapes = {
+        f.id: FactShape(
+            f.kind, frozenset(f.value_ids()), yes=f.value_ids()[0] if f.kind == "yes_no" else "ja"
+        )
+        for f in facts.values()
+    }
     derived = _derive(facts_file, shapes, on_facts)
     broken = frozenset(d.id for d in facts_file.derived) - set(derived)
     on_graph.quiet = broken

@@ -37,7 +37,11 @@ ConditionText = Annotated[str, BeforeValidator(_bool_as_condition)]
 Lang = Literal["nl", "en"]
 LANGS: tuple[Lang, ...] = ("nl", "en")
 YES_NO_VALUES = ("ja", "nee")
+YES_NO_ENGLISH = ("yes", "no")
+"""The other ids a yes_no fact may choose (``values: [{id: yes, ...}, {id: no, ...}]``)."""
 END = "end"
+NONE_OF_THESE = ("Geen van deze", "None of these")
+"""How an empty multi_choice answer reads."""
 ResultMode = Literal["ranked", "end_state"]
 """``ranked``: every instrument gets a verdict and the fitting ones are ranked (the bundled flow);
 ``end_state``: each path reaches one outcome, and the result shows only what was reached."""
@@ -81,7 +85,7 @@ class FactValue(Strict):
 
 class Fact(Strict):
     id: Id
-    kind: Literal["choice", "yes_no", "integer", "date"]
+    kind: Literal["choice", "yes_no", "integer", "date", "multi_choice"]
     label: Text
     values: list[FactValue] = Field(default_factory=list)
     offer_unknown: bool = True
@@ -92,12 +96,14 @@ class Fact(Strict):
 
     @model_validator(mode="after")
     def _values_fit_kind(self) -> Fact:
-        if self.kind == "choice" and len(self.values) < 2:
-            raise ValueError("a choice fact needs at least two values")
+        if self.kind in ("choice", "multi_choice") and len(self.values) < 2:
+            raise ValueError(f"a {self.kind} fact needs at least two values")
         if self.kind == "yes_no" and self.values:
             ids = tuple(v.id for v in self.values)
-            if ids != YES_NO_VALUES:
-                raise ValueError("a yes_no fact has the values ja and nee, in that order")
+            if ids not in (YES_NO_VALUES, YES_NO_ENGLISH):
+                raise ValueError(
+                    "a yes_no fact has the values ja and nee (or yes and no), in that order"
+                )
         if self.kind in ("integer", "date") and self.values:
             raise ValueError(f"a {self.kind} fact has no list of values")
         if (self.min is not None or self.max is not None) and self.kind != "integer":
@@ -112,15 +118,18 @@ class Fact(Strict):
         return self
 
     def value_ids(self) -> tuple[str, ...]:
-        if self.kind == "yes_no":
+        if self.kind == "yes_no" and not self.values:
             return YES_NO_VALUES
         return tuple(v.id for v in self.values)
 
-    def value_label(self, value: str, lang: Lang) -> str:
+    def value_label(self, value: str | frozenset[str], lang: Lang) -> str:
+        if isinstance(value, frozenset):  # a multi_choice answer: its labels, in the fact's order
+            labels = [v.label.get(lang) for v in self.values if v.id in value]
+            return ", ".join(labels) if labels else NONE_OF_THESE[lang == "en"]
         for item in self.values:
             if item.id == value:
                 return item.label.get(lang)
-        if self.kind == "yes_no":
+        if self.kind == "yes_no" and value in YES_NO_VALUES:
             return {"ja": ("Ja", "Yes"), "nee": ("Nee", "No")}[value][lang == "en"]
         return value
 

@@ -106,7 +106,16 @@ class PlainRunner:
         self.write()
         self.write(top or say("progress", lang, n=number, total=total))
         self.write(question.model.text.get(lang))
-        if fact.kind in ("choice", "yes_no"):
+        if fact.kind == "multi_choice":
+            # More than one may be chosen: numbers with commas; 0 is "none of these" here, so
+            # "Ik weet het niet" is typed in words.
+            for index, value in enumerate(fact.value_ids(), start=1):
+                self.write(f"  {index}. {fact.value_label(value, lang)}")
+            self.write(f"  0. {fact.value_label(frozenset(), lang)}")
+            if offers_unknown(fact):
+                self.write(f"  {say('unknown', lang)}: {say('plain.type_unknown', lang)}")
+            self.write(say("plain.multi_hint", lang))
+        elif fact.kind in ("choice", "yes_no"):
             for index, value in enumerate(fact.value_ids(), start=1):
                 self.write(f"  {index}. {fact.value_label(value, lang)}")
             if offers_unknown(fact):

@@ -47,6 +47,8 @@ def _list_lines(key: str, values: list[str]) -> list[str]:
 
 
 def _answer(value: Answer) -> str:
+    if isinstance(value, frozenset):  # a multi_choice answer: a YAML list ([] is "none of these")
+        return f"[{', '.join(_scalar(v) for v in sorted(value))}]"
     return _scalar(UNKNOWN_ANSWER if isinstance(value, Unknown) else value)
 
 

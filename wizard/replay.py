@@ -49,7 +49,7 @@ class Scenario(_Strict):
     name: str
     date: dt.date | None = None
     lang: Lang = "nl"
-    answers: dict[str, str | int] = Field(default_factory=dict)
+    answers: dict[str, str | int | list[str]] = Field(default_factory=dict)
     unanswered: Literal["error", "weet_niet"] = "error"
     expect: Expectation = Field(default_factory=Expectation)
 

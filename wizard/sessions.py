@@ -11,8 +11,8 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
-from wizard.conditions import UNKNOWN, Unknown, Value
-from wizard.model import Fact, Lang, Text
+from wizard.conditions import UNKNOWN, Chosen, Unknown, Value
+from wizard.model import YES_NO_ENGLISH, YES_NO_VALUES, Fact, Lang, Text
 from wizard.sanitize import (
     UNBOUNDED_DIGITS,
     UNDECODABLE,
@@ -25,7 +25,8 @@ from wizard.sanitize import (
 UNKNOWN_ANSWER = "weet_niet"
 """How "Ik weet het niet" is written in scenario files, saved sessions and plain mode."""
 
-Answer = Value | Unknown
+Answer = Value | Chosen | Unknown
+"""A value id, a number, an ISO date, the set of ids chosen (multi_choice), or "weet ik niet"."""
 
 
 class InvalidAnswer(ValueError):
@@ -51,10 +52,17 @@ def parse_answer(fact: Fact, raw: object) -> Answer:
                 en=f"'I don't know' is not an option for '{fact.label.en}'.",
             )
         )
+    if fact.kind == "multi_choice":
+        return _parse_chosen(fact, raw)
     if fact.kind in ("choice", "yes_no"):
         allowed = fact.value_ids()
         if isinstance(raw, str) and raw in allowed:
             return raw
+        if fact.kind == "yes_no" and isinstance(raw, str):
+            # ja/nee and yes/no name the same two answers, whichever ids the content chose.
+            for ids in (YES_NO_VALUES, YES_NO_ENGLISH):
+                if raw in ids:
+                    return allowed[ids.index(raw)]
         options = ", ".join(allowed)
         raw = shown(raw)  # typed text is repeated back clean and short, whatever it held
         raise InvalidAnswer(
@@ -66,6 +74,31 @@ def parse_answer(fact: Fact, raw: object) -> Answer:
     if fact.kind == "integer":
         return _parse_integer(fact, raw)
     return _parse_date(fact, raw)
+
+
+def _parse_chosen(fact: Fact, raw: object) -> Chosen:
+    """A multi_choice answer: a list (or set) of value ids, or one id; an empty list is "none of
+    these". Every id must be one of the fact's values."""
+    if isinstance(raw, str):
+        items: list[object] = [part.strip() for part in raw.split(",") if part.strip()]
+    elif isinstance(raw, list | tuple | set | frozenset):
+        items = list(raw)
+    else:
+        items = [raw]
+    allowed = fact.value_ids()
+    wrong = [item for item in items if not (isinstance(item, str) and item in allowed)]
+    if wrong:
+        bad = ", ".join(f"'{shown(item)}'" for item in wrong[:3])
+        options = ", ".join(allowed)
+        raise InvalidAnswer(
+            Text(
+                nl=f"{bad}: geen mogelijk antwoord op '{fact.label.nl}'. Kies uit: {options} "
+                "(een lijst; een lege lijst is 'geen van deze').",
+                en=f"{bad}: not an answer to '{fact.label.en}'. Choose from: {options} "
+                "(a list; an empty list is 'none of these').",
+            )
+        )
+    return frozenset(str(item) for item in items)
 
 
 def is_whole_number(text: str) -> bool:
@@ -124,6 +157,15 @@ def _parse_date(fact: Fact, raw: object) -> str:
         ) from None
 
 
+def saved_answer(value: Answer) -> str | int | list[str]:
+    """An answer as JSON and YAML hold it: "weet_niet", a value, or a sorted list of ids."""
+    if isinstance(value, Unknown):
+        return UNKNOWN_ANSWER
+    if isinstance(value, frozenset):
+        return sorted(value)
+    return value
+
+
 @dataclass(frozen=True)
 class Session:
     """What one person told the wizard, on which reference date, in which language."""
@@ -154,9 +196,7 @@ class Session:
         return {
             "date": self.date.isoformat(),
             "lang": self.lang,
-            "answers": {
-                f: UNKNOWN_ANSWER if isinstance(v, Unknown) else v for f, v in self.answers
-            },
+            "answers": {f: saved_answer(v) for f, v in self.answers},
         }
 
     @classmethod

@@ -18,6 +18,14 @@ UI_TEXTS: dict[str, tuple[str, str]] = {
         "Type the number of your answer, or a word from it. '?' explains, 'back' goes to the "
         "previous question.",
     ),
+    "plain.multi_hint": (
+        "U mag meer dan één antwoord kiezen. Typ de nummers met komma's ertussen, bijvoorbeeld "
+        "1, 3. Typ 0 als geen enkel antwoord past. '?' geeft uitleg, 'terug' gaat naar de "
+        "vorige vraag.",
+        "You may choose more than one answer. Type the numbers separated by commas, for example "
+        "1, 3. Type 0 if none of them fits. '?' explains, 'back' goes to the previous question.",
+    ),
+    "plain.type_unknown": ("typ 'weet niet'", "type 'don't know'"),
     "plain.number_hint": (
         "Typ een getal. '?' geeft uitleg, 'terug' gaat naar de vorige vraag.",
         "Type a number. '?' explains, 'back' goes to the previous question.",
@@ -204,6 +212,12 @@ UI_TEXTS: dict[str, tuple[str, str]] = {
         "I do not understand that. Type a number from 1 to {last}, 0 if you do not know, "
         "or a word from an answer.",
     ),
+    "understand.multi": (
+        "Dat begrijp ik niet. Typ de nummers van uw antwoorden met komma's ertussen, "
+        "bijvoorbeeld 1, 3. Typ 0 als geen enkel antwoord past.",
+        "I do not understand that. Type the numbers of your answers separated by commas, "
+        "for example 1, 3. Type 0 if none of them fits.",
+    ),
     "understand.which": (
         "Dat past bij meer dan één antwoord: {numbers}. Typ het nummer.",
         "That fits more than one answer: {numbers}. Type the number.",
@@ -230,6 +244,14 @@ UI_TEXTS: dict[str, tuple[str, str]] = {
         "Hello! I ask you a few short questions. Then you see which support fits you.",
     ),
     "tui.placeholder_choice": ("Typ een nummer of een woord", "Type a number or a word"),
+    "tui.placeholder_multi": (
+        "Typ nummers, bijvoorbeeld 1, 3 (0: geen)",
+        "Type numbers, for example 1, 3 (0: none)",
+    ),
+    "tui.multi_keys": (
+        "↑ ↓ kiest een regel, spatie zet een vinkje of haalt het weg, Enter bevestigt.",
+        "↑ ↓ picks a line, space ticks or unticks it, Enter confirms.",
+    ),
     "tui.earlier": ("Eerder koos u: {answer}", "Earlier you chose: {answer}"),
     "tui.now": ("Uw antwoord nu: {answer}", "Your answer now: {answer}"),
     "tui.goal_again": (

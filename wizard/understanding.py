@@ -12,6 +12,8 @@ The core parser behind every front end that takes typed answers (the TUI chat, p
   where that is offered, as on every list (an age of 0 years is never recorded). It is returned as its digits, not as an
   int: the engine checks the range on the digits, so a 5,000-digit number is "out of range", never
   Python's ValueError. The hint for a number is the engine's own reason.
+- A multi_choice answer is numbers or answers in words separated by commas ("1, 3"); "0" or
+  "geen" is "none of these" (the empty set); "weet niet" is "Ik weet het niet".
 - ``settles_at_once(typed, count, unknown)``: whether typed digits choose an option at once, i.e.
   they cannot be the start of a longer option number ("1" waits when there are 10 options).
 
@@ -176,6 +178,8 @@ def understand(fact: Fact, typed: str) -> Understood:
         if offers_unknown(fact):
             return Understood(UNKNOWN)
         return Understood(hint_key="understand.no_unknown")
+    if fact.kind == "multi_choice":
+        return _multi(fact, typed)
     if fact.kind in ("choice", "yes_no"):
         return _choice(fact, said)
     if fact.kind == "integer":
@@ -187,6 +191,8 @@ def understand(fact: Fact, typed: str) -> Understood:
 
 
 def _not_understood(fact: Fact) -> Understood:
+    if fact.kind == "multi_choice":
+        return Understood(hint_key="understand.multi")
     if fact.kind in ("choice", "yes_no"):
         key = "understand.choice_unknown" if offers_unknown(fact) else "understand.choice"
         return Understood(hint_key=key, hint_values={"last": len(fact.value_ids())})
@@ -224,6 +230,29 @@ def _choice(fact: Fact, said: str) -> Understood:
             hint_values={"numbers": ", ".join(numbers[:-1]) + " / " + numbers[-1]},
         )
     return _not_understood(fact)
+
+
+NONE_PHRASES = ("0", "geen", "geen van deze", "geen enkel", "none", "none of these", "nothing")
+"""Said as a whole answer to a multi_choice question, these mean "none of these"."""
+
+
+def _multi(fact: Fact, typed: str) -> Understood:
+    """Numbers ("1, 3" or "1 3") or answers in words separated by commas; "0": none of these.
+    Each part must be understood on its own (as one choice), or nothing is."""
+    said = normalise(typed)
+    if said in NONE_PHRASES:
+        return Understood(frozenset())
+    if said.isascii() and said.replace(" ", "").isdigit():
+        parts = said.split()
+    else:
+        parts = [part for part in re.split(r"[,;]|\s+(?:en|and)\s+", typed) if part.strip()]
+    chosen: set[str] = set()
+    for part in parts:
+        one = _choice(fact, normalise(part))
+        if not isinstance(one.value, str):
+            return Understood(hint_key="understand.multi")
+        chosen.add(one.value)
+    return Understood(frozenset(chosen)) if chosen else _not_understood(fact)
 
 
 def _phrases(fact: Fact) -> dict[str, set[str]]:

@@ -22,7 +22,7 @@ from wizard.ui_texts import say
 def answer_label(content: Content, fact_id: str, value: Answer, lang: Lang) -> str:
     if isinstance(value, Unknown):
         return say("unknown", lang)
-    if isinstance(value, str):
+    if isinstance(value, str | frozenset):
         return content.facts[fact_id].value_label(value, lang)
     return str(value)
 
