@@ -12,7 +12,7 @@ from wizard.conditions import UNKNOWN
 from wizard.content import Content
 from wizard.engine import Engine
 from wizard.loading import load_content
-from wizard.matching import Result
+from wizard.matching import Matcher, Result
 from wizard.report import glance, why_not
 from wizard.report_text import render_text
 from wizard.sessions import Answer
@@ -31,6 +31,13 @@ facts:
   - id: fulltime
     kind: yes_no
     label: {nl: Voltijds, en: Full-time}
+  - id: perks
+    kind: multi_choice
+    label: {nl: Voordelen, en: Perks}
+    unused: only describe_answers reads it here
+    values:
+      - {id: desk, label: {nl: Bureau, en: Desk}}
+      - {id: wifi, label: {nl: Wifi, en: Wi-Fi}}
 """
 
 GRAPH = """\
@@ -231,3 +238,11 @@ def test_an_end_state_flow_with_no_outcome_says_nothing_applies(tmp_path: Path) 
     assert result.recommended == ()
     shown = glance(content, result, "en")
     assert shown.nothing and shown.nothing[-1] == "Ask at the front desk."
+
+
+def test_a_set_answer_reads_as_its_labels_in_a_reason(ranked: Content) -> None:
+    matcher = Matcher(ranked)
+    chosen = matcher.describe_answers({"perks"}, {"perks": frozenset({"wifi", "desk"})})
+    assert chosen is not None and chosen.en == "(your answer: Perks: Desk, Wi-Fi)"
+    none = matcher.describe_answers({"perks"}, {"perks": frozenset()})
+    assert none is not None and none.en == "(your answer: Perks: None of these)"

@@ -319,8 +319,11 @@ class Matcher:
             if value is None or isinstance(value, Unknown):
                 continue
             fact = self.content.facts[fact_id]
-            shown_nl = fact.value_label(value, "nl") if isinstance(value, str) else str(value)
-            shown_en = fact.value_label(value, "en") if isinstance(value, str) else str(value)
+            # a value id or a multi_choice set reads as its labels; numbers and dates as they are
+            if isinstance(value, str | frozenset):
+                shown_nl, shown_en = fact.value_label(value, "nl"), fact.value_label(value, "en")
+            else:
+                shown_nl = shown_en = str(value)
             parts_nl.append(f"{fact.label.nl}: {shown_nl}")
             parts_en.append(f"{fact.label.en}: {shown_en}")
         if not parts_nl:
