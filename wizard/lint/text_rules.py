@@ -73,10 +73,16 @@ def text_findings(content: Content, where: Locator) -> Iterator[Finding]:
 
 
 def _texts(node: Any, loc: Loc) -> Iterator[tuple[Loc, str, str]]:
-    """Every citizen text ({nl: ..., en: ...}) in a file, with where it sits."""
+    """Every citizen text ({nl: ..., en: ...}) in a file, with where it sits; a language the
+    text does not have (a content set with one language, graph.yaml `languages`) reads as ""."""
     if isinstance(node, dict):
-        if isinstance(node.get("nl"), str) and isinstance(node.get("en"), str):
-            yield loc, node["nl"].strip(), node["en"].strip()
+        if isinstance(node.get("nl"), str) or isinstance(node.get("en"), str):
+            nl, en = node.get("nl"), node.get("en")
+            yield (
+                loc,
+                (nl if isinstance(nl, str) else "").strip(),
+                (en if isinstance(en, str) else "").strip(),
+            )
             return
         for key, value in node.items():
             yield from _texts(value, (*loc, key))
