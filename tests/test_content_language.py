@@ -295,3 +295,36 @@ def test_plain_mode_takes_0_as_none_of_these(engine: Engine) -> None:
     out = io.StringIO()
     PlainRunner(engine, io.StringIO("0\n800\n\n\n"), out).run(engine.start(DAY, "nl"))
     assert "U koos: Geen van deze" in out.getvalue()
+
+
+# --- the content declares its languages ---------------------------------------------------------
+
+
+def test_an_english_only_content_set_loads_and_starts_in_english() -> None:
+    content = cached_content(DATA / "english")
+    assert content.languages == ("en",)
+    engine = Engine(content)
+    assert engine.start(DAY, "nl").lang == "en"  # Dutch is not offered: the first language
+    fact = content.facts["situation"]
+    assert fact.label.get("nl") == fact.label.get("en") == "Your situation"
+    out = io.StringIO()
+    PlainRunner(engine, io.StringIO("1\n800\n\n\n"), out).run(engine.start(DAY, "nl"))
+    assert "What applies to you?" in out.getvalue()
+    assert "You chose: I pay rent" in out.getvalue()
+
+
+def test_the_bundled_content_keeps_both_languages(bundled: object) -> None:
+    from wizard.content import Content
+
+    assert isinstance(bundled, Content)
+    assert bundled.languages == ("nl", "en")
+    assert Engine(bundled).start(DAY, "nl").lang == "nl"
+
+
+def test_lint_finds_no_missing_translation_in_an_english_only_set() -> None:
+    from tests.cli import leerwijzer
+
+    done = leerwijzer("lint", "--content", str(DATA / "english"))
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "missing_translation" not in done.stdout
+    assert "0 errors, 0 warnings" in done.stdout

@@ -12,6 +12,7 @@ from wizard.model import (
     DerivedFact,
     Fact,
     Incentive,
+    Lang,
     Question,
     Requirement,
     ResultMode,
@@ -88,6 +89,8 @@ class Content:
     routing_facts: frozenset[str] = field(default_factory=frozenset)
     rules_checked_on: date | None = None
     """When the rules were last checked against the official sources (graph.yaml)."""
+    languages: tuple[Lang, ...] = ("nl", "en")
+    """The languages of the content's texts, the first one the default (graph.yaml)."""
     result_mode: ResultMode = "ranked"
     """graph.yaml's ``result_mode``: ``end_state`` shows only the outcome a path reached."""
     """Facts read by a route or an ask_when: asked while anything is open, since they steer."""

@@ -135,7 +135,9 @@ class Engine:
         return self._skip_reason(question, known, on)
 
     def start(self, on: date | None = None, lang: Literal["nl", "en"] = "nl") -> Session:
-        return Session(date=on or date.today(), lang=lang)
+        """A new session; in the content's first language when it has no texts in ``lang``."""
+        languages = self.content.languages
+        return Session(date=on or date.today(), lang=lang if lang in languages else languages[0])
 
     # --- the walk ---------------------------------------------------------------------------------
 

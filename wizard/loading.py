@@ -29,6 +29,7 @@ from wizard.content import (
     Content,
     Route,
 )
+from wizard.languages import missing_languages, missing_message
 from wizard.model import END, FactsFile, GraphFile, Incentive
 from wizard.problems import ContentError, Problem
 from wizard.sanitize import visible
@@ -314,11 +315,18 @@ def _link(
         on_graph.add(("pursue_min_fit",), "pursue_min_fit needs a need_fact; add one or remove it")
     if graph.need_fact is not None and graph.need_fact not in facts:
         on_graph.add(("need_fact",), f"need_fact '{graph.need_fact}' is not a fact in {FACTS_FILE}")
+    elif graph.need_fact is not None and facts[graph.need_fact].kind == "multi_choice":
+        on_graph.add(
+            ("need_fact",),
+            f"need_fact '{graph.need_fact}' is a multi_choice fact; the need is one answer: make "
+            "it a choice fact (or rank without a need_fact)",
+        )
 
     _check_fact_use(facts_file, questions, on_facts)
     incentives = _compile_incentives(
         incentive_files, graph, facts, shapes, derived, problems, broken
     )
+    _check_languages(graph, [on_facts, on_graph], facts_file, incentive_files, problems)
     if problems:
         return None
     routing: set[str] = set()
@@ -343,8 +351,30 @@ def _link(
         incentives=incentives,
         routing_facts=frozenset(routing),
         rules_checked_on=graph.rules_checked_on,
+        languages=tuple(dict.fromkeys(graph.languages)),
         result_mode=graph.result_mode,
     )
+
+
+def _check_languages(
+    graph: GraphFile,
+    collectors: list[_Collector],
+    facts_file: FactsFile,
+    incentive_files: list[tuple[Path, Incentive, Any]],
+    problems: list[Problem],
+) -> None:
+    """Every text has each language graph.yaml declares (``languages``, default nl and en)."""
+    on_facts, on_graph = collectors
+    languages = graph.languages
+    for index, lang in enumerate(languages):
+        if lang in languages[:index]:
+            on_graph.add(("languages", index), f"language '{lang}' is listed twice; keep one")
+    checks: list[tuple[_Collector, BaseModel]] = [(on_facts, facts_file), (on_graph, graph)]
+    checks += [(_Collector(path, raw, problems), model) for path, model, raw in incentive_files]
+    for collector, model in checks:
+        for loc, lang in missing_languages(model, collector.raw, languages):
+            where = readable_location(collector.raw, loc)
+            collector.add(loc, f"{where}: {missing_message(lang, languages)}")
 
 
 MAX_DERIVED_CHAIN = 32

@@ -7,7 +7,7 @@ ignored rule. Conditions stay text here; ``loading`` parses them once the facts 
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import (
     BaseModel,
@@ -55,11 +55,33 @@ class Strict(BaseModel):
     )
 
 
+def _either_language(schema: dict[str, Any]) -> None:
+    # One language is enough in the file (graph.yaml `languages`); the loader checks the rest.
+    schema.pop("required", None)
+    schema["anyOf"] = [{"required": ["nl"]}, {"required": ["en"]}]
+
+
 class Text(Strict):
-    """A citizen-facing text: Dutch first, English alongside."""
+    """A citizen-facing text: Dutch first, English alongside.
+
+    A content set that declares one language (``languages: [en]`` in graph.yaml) writes texts in
+    that language only: the other one then reads the same text. The loader checks that every
+    text has each declared language."""
+
+    model_config = ConfigDict(**Strict.model_config, json_schema_extra=_either_language)
 
     nl: Annotated[str, StringConstraints(min_length=1)]
     en: Annotated[str, StringConstraints(min_length=1)]
+
+    @model_validator(mode="before")
+    @classmethod
+    def _one_language_is_enough(cls, data: Any) -> Any:
+        if isinstance(data, dict):
+            given = [lang for lang in LANGS if lang in data]
+            if len(given) == 1:
+                other = "en" if given[0] == "nl" else "nl"
+                data = {**data, other: data[given[0]]}
+        return data
 
     def get(self, lang: Lang) -> str:
         return self.en if lang == "en" else self.nl
@@ -176,6 +198,15 @@ class GraphFile(Strict):
         ),
     )
     referral: Text
+    languages: list[Lang] = Field(
+        default_factory=lambda: list(LANGS),
+        min_length=1,
+        description=(
+            "The languages of every citizen text in this content, the first one the default: "
+            "texts are required in these only; a front end whose language is not among them "
+            "shows the first."
+        ),
+    )
     rules_checked_on: date | None = Field(
         default=None,
         description=(

@@ -523,8 +523,8 @@ class WizardApp(KioskActions, CounsellorActions, App[None]):
 
     def action_toggle_lang(self) -> None:
         """Switch nl/en, keeping every answer and what is typed on this page."""
-        if self.busy or len(self.screen_stack) > 1:
-            return
+        if self.busy or len(self.screen_stack) > 1 or len(self.content.languages) < 2:
+            return  # content in one language (graph.yaml `languages`) has no other to show
         typed = self.composer.entry.value if self.page == "question" else ""
         highlighted = self.composer.choices.highlighted_id
         self.session = self.session.with_lang("en" if self.lang == "nl" else "nl")
