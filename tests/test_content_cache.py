@@ -8,15 +8,23 @@ import os
 import pickle
 import shutil
 import stat
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import DATA
 from wizard import content_cache
-from wizard.content_cache import content_key, load_content_cached, safe_folder
+from wizard.content_cache import (
+    content_key,
+    load_content_cached,
+    load_documents_cached,
+    safe_folder,
+)
 from wizard.loading import load_content
 from wizard.problems import ContentError
+from wizard.yamlio import LineDict, LineList, line_of, read_yaml
 
 
 @pytest.fixture()
@@ -159,3 +167,80 @@ def test_a_folder_or_copy_owned_by_someone_else_is_not_used(tiny: Path, tmp_path
     os.chown(cache, 12345, -1)  # a folder of another user
     assert not safe_folder(cache)
     assert load_content_cached(tiny, cache) == load_content(tiny)
+
+
+def _lines(node: object) -> object:
+    """A document with its line marks spelled out, to compare two readings."""
+    if isinstance(node, LineDict):
+        return ("map", node.line, [(k, node.key_lines[k], _lines(v)) for k, v in node.items()])
+    if isinstance(node, LineList):
+        return ("seq", node.line, node.item_lines, [_lines(v) for v in node])
+    return node
+
+
+def test_lint_documents_come_back_with_their_lines(tiny: Path, tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    relatives = [Path("questions/graph.yaml"), Path("questions/facts.yaml")]
+    first = load_documents_cached(tiny, relatives, cache)
+    assert len(list(cache.glob("documents-*.json"))) == 1
+    second = load_documents_cached(tiny, relatives, cache)  # from the copy
+    for relative in relatives:
+        expected = _lines(read_yaml(tiny / relative))
+        assert _lines(first[relative]) == expected
+        assert _lines(second[relative]) == expected
+    graph = second[relatives[0]]
+    assert isinstance(graph, LineDict) and line_of(graph, ("questions", 0)) > 1
+
+
+def test_a_damaged_documents_copy_is_read_again(
+    tiny: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cache = tmp_path / "cache"
+    relatives = [Path("questions/graph.yaml")]
+    load_documents_cached(tiny, relatives, cache)
+    (copy,) = cache.glob("documents-*.json")
+    document = json.loads(copy.read_text())
+    document["files"]["questions/graph.yaml"] = {"l": "x", "k": [[1]]}
+    copy.write_text(json.dumps(document))
+    read: list[Path] = []
+
+    def read_again(path: Path) -> object:
+        read.append(path)
+        return {}
+
+    monkeypatch.setattr(content_cache, "read_yaml", read_again)
+    load_documents_cached(tiny, relatives, cache)
+    assert read == [tiny / "questions/graph.yaml"]
+
+
+def test_each_folder_keeps_its_own_copy_up_to_a_limit(tiny: Path, tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    folders = []
+    for index in range(content_cache.MAX_FOLDERS + 2):
+        folder = tmp_path / f"content{index}"
+        shutil.copytree(tiny, folder)
+        folders.append(folder)
+        load_content_cached(folder, cache)
+        load_content_cached(folder, cache)  # a second run of the same folder adds nothing
+    copies = list(cache.glob("content-*.json"))
+    assert len(copies) == content_cache.MAX_FOLDERS
+    kept = {json.loads(copy.read_text())["key"] for copy in copies}
+    assert content_key(folders[-1]) in kept and content_key(folders[0]) not in kept
+
+
+def test_check_and_lint_answer_the_same_from_the_cache(tmp_path: Path) -> None:
+    """`check` and `lint` read the copies when they are current, and say exactly the same."""
+    env = {**os.environ, "LEERWIJZER_CACHE_DIR": str(tmp_path / "cache")}
+    runs = [
+        subprocess.run(
+            [sys.executable, "-m", "wizard", "--content", str(DATA / "tiny"), command],
+            capture_output=True,
+            text=True,
+            env=env,
+            check=False,
+        )
+        for command in ("check", "lint", "check", "lint")
+    ]
+    assert runs[0].returncode == 0 and runs[0].stdout.startswith("OK: ")
+    assert [r.stdout for r in runs[:2]] == [r.stdout for r in runs[2:]]
+    assert len(list((tmp_path / "cache").glob("documents-*.json"))) == 1

@@ -1,4 +1,5 @@
-"""A validated copy of the content, so the TUI paints its first question without parsing YAML.
+"""A validated copy of the content, so the TUI paints its first question, and ``check`` and
+``lint`` answer, without parsing YAML.
 
 The copy is JSON: the content models as pydantic dumps them, keyed by a hash of every content file
 and of the modules that define those models. JSON carries data, never code (the pickle this
@@ -6,6 +7,10 @@ replaces ran whatever a planted file held). On reading, the copy is validated ag
 models and linked by the same loader as the YAML, so a damaged or doctored copy can at worst be
 refused, and then the YAML is read. The folder must be the user's own and writable by nobody else,
 and the copy a regular file of the user's; otherwise the cache is not used (it only costs speed).
+
+Lint also needs the files as read, with the line of every key (a finding names ``file:line``):
+``load_documents_cached`` keeps those in a second JSON copy under the same key. Each content folder
+keeps one copy of each kind (a newer one replaces it); at most ``MAX_FOLDERS`` folders are kept.
 """
 
 from __future__ import annotations
@@ -17,18 +22,30 @@ import os
 import stat
 import sys
 import tempfile
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
 from wizard.content import Content
 from wizard.loading import ContentModels, link_models, load_content_models
+from wizard.yamlio import LineDict, LineList, read_yaml
 
 CACHE_DIR_VARIABLE = "LEERWIJZER_CACHE_DIR"
 FORMAT = 1
 MAX_BYTES = 20_000_000
 """Far above any real copy (the bundled one is about 0.3 MB); a larger file is not read."""
-_TYPE_MODULES = ("model.py", "content.py", "conditions.py", "loading.py", "content_cache.py")
-"""The modules that shape the copy: a change there must not meet an old copy."""
+MAX_FOLDERS = 8
+"""Content folders whose copies are kept (the oldest go): a run on an example or a test folder
+does not throw away the bundled content's copy."""
+_TYPE_MODULES = (
+    "model.py",
+    "content.py",
+    "conditions.py",
+    "loading.py",
+    "content_cache.py",
+    "yamlio.py",
+)
+"""The modules that shape the copies: a change there must not meet an old copy."""
 
 
 def default_cache_dir() -> Path:
@@ -56,17 +73,44 @@ def content_key(root: Path) -> str:
     return digest.hexdigest()[:20]
 
 
+def _folder_tag(root: Path) -> str:
+    """Names the copies of one content folder, so a new copy replaces only that folder's old one."""
+    return hashlib.sha256(str(root.resolve()).encode()).hexdigest()[:8]
+
+
 def load_content_cached(root: Path, cache_dir: Path | None = None) -> Content:
     """The content of ``root``, from the cache when it is current; ContentError as load_content."""
     folder = cache_dir if cache_dir is not None else default_cache_dir()
     key = content_key(root)
-    path = folder / f"content-{key}.json"
+    path = folder / f"content-{_folder_tag(root)}-{key}.json"
     cached = _read(folder, path, root, key)
     if cached is not None:
         return cached
     content, models = load_content_models(root)
-    _write(folder, path, key, models)
+    _write(folder, path, lambda: _models_to_json(key, models))
     return content
+
+
+def load_documents_cached(
+    root: Path, relatives: Sequence[Path], cache_dir: Path | None = None
+) -> dict[Path, Any]:
+    """The files ``root / relative`` as ``read_yaml`` reads them (line marks included), from the
+    cache when it is current; ContentError as read_yaml. For lint, on content that loaded."""
+    folder = cache_dir if cache_dir is not None else default_cache_dir()
+    key = content_key(root)
+    path = folder / f"documents-{_folder_tag(root)}-{key}.json"
+    wanted = [relative.as_posix() for relative in relatives]
+    cached = _read_documents(folder, path, key, wanted)
+    if cached is not None:
+        return cached
+    documents = {relative: read_yaml(root / relative) for relative in relatives}
+
+    def as_json() -> str:
+        files = {relative.as_posix(): _encode(raw) for relative, raw in documents.items()}
+        return json.dumps({"format": FORMAT, "key": key, "files": files}, ensure_ascii=False)
+
+    _write(folder, path, as_json)
+    return documents
 
 
 def safe_folder(folder: Path) -> bool:
@@ -93,6 +137,57 @@ def _read(folder: Path, path: Path, root: Path, key: str) -> Content | None:
         return link_models(root, _models_from_json(document))
     except Exception:  # noqa: BLE001 (missing, truncated, doctored, from another version: rebuild)
         return None
+
+
+def _read_documents(
+    folder: Path, path: Path, key: str, wanted: list[str]
+) -> dict[Path, Any] | None:
+    if not safe_folder(folder):
+        return None
+    try:
+        data = _read_own_file(path)
+        if data is None:
+            return None
+        document = json.loads(data)
+        if document.get("format") != FORMAT or document.get("key") != key:
+            return None
+        files = document["files"]
+        return {Path(relative): _decode(files[relative]) for relative in wanted}
+    except Exception:  # noqa: BLE001 (missing, truncated, doctored, another version: read again)
+        return None
+
+
+def _encode(node: Any) -> Any:
+    """A document as JSON, line marks included: {"l", "k": [[key, line, value]...]} for a
+    mapping, {"l", "i": [[line, item]...]} for a sequence; scalars as they are."""
+    if isinstance(node, LineDict):
+        items = [[key, node.key_lines[key], _encode(value)] for key, value in node.items()]
+        return {"l": node.line, "k": items}
+    if isinstance(node, LineList):
+        pairs = zip(node.item_lines, node, strict=True)
+        return {"l": node.line, "i": [[line, _encode(item)] for line, item in pairs]}
+    if node is None or isinstance(node, str | int | float):
+        return node
+    raise TypeError(f"not kept in the cache: {type(node).__name__}")  # read the file instead
+
+
+def _decode(node: Any) -> Any:
+    if isinstance(node, dict):
+        if "k" in node:
+            mapping = LineDict()
+            mapping.line = int(node["l"])
+            mapping.key_lines = {}
+            for key, line, value in node["k"]:
+                mapping.key_lines[str(key)] = int(line)
+                mapping[str(key)] = _decode(value)
+            return mapping
+        sequence = LineList(_decode(item) for _, item in node["i"])
+        sequence.line = int(node["l"])
+        sequence.item_lines = [int(line) for line, _ in node["i"]]
+        return sequence
+    if node is None or isinstance(node, str | int | float):
+        return node
+    raise ValueError("not a document the cache writes")
 
 
 def _read_own_file(path: Path) -> bytes | None:
@@ -140,17 +235,28 @@ def _models_to_json(key: str, models: ContentModels) -> str:
     )
 
 
-def _write(folder: Path, path: Path, key: str, models: ContentModels) -> None:
-    """Best effort, atomically: a read-only home or a full disk only costs speed."""
+def _write(folder: Path, path: Path, text: Callable[[], str]) -> None:
+    """Best effort, atomically: a read-only home, a full disk or a value JSON cannot hold only
+    costs speed. Replaces this folder's older copy of the kind; keeps MAX_FOLDERS folders."""
+    kind, tag = path.name.split("-")[:2]
     try:
+        data = text()
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)
         if not safe_folder(folder):
             return  # someone else's or shared: write nothing another user could swap
-        for old in [*folder.glob("content-*.json"), *folder.glob("content-*.pickle")]:
+        for old in [*folder.glob(f"{kind}-{tag}-*.json"), *folder.glob("content-*.pickle")]:
             old.unlink(missing_ok=True)
+        _forget_old_folders(folder, kind)
         handle, temporary = tempfile.mkstemp(dir=folder, suffix=".tmp")  # mode 0600
         with os.fdopen(handle, "w", encoding="utf-8") as file:
-            file.write(_models_to_json(key, models))
+            file.write(data)
         os.replace(temporary, path)
-    except (OSError, ValueError):
+    except (OSError, ValueError, TypeError):
         return
+
+
+def _forget_old_folders(folder: Path, kind: str) -> None:
+    """Room for one more folder's copy: the least recently written copies beyond MAX_FOLDERS go."""
+    copies = sorted(folder.glob(f"{kind}-*.json"), key=lambda copy: copy.stat().st_mtime)
+    for old in copies[: max(0, len(copies) - MAX_FOLDERS + 1)]:
+        old.unlink(missing_ok=True)

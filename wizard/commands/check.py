@@ -15,9 +15,9 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from wizard.loading import load_content
+    from wizard.content_cache import load_content_cached
 
-    content = load_content(content_root(args))
+    content = load_content_cached(content_root(args))
     print(
         f"OK: {len(content.facts)} facts, {len(content.questions)} questions, "
         f"{len(content.incentives)} instruments; rules version {content.version}."

@@ -16,12 +16,13 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from wizard.lint import lint
-    from wizard.loading import load_content
+    from wizard.content_cache import load_content_cached, load_documents_cached
+    from wizard.lint import files_read, lint
 
-    content = load_content(content_root(args))
+    root = content_root(args)
+    content = load_content_cached(root)
     on: date = args.date or date.today()
-    findings = lint(content, on)
+    findings = lint(content, on, load_documents_cached(root, files_read(content)))
     for finding in findings:
         print(finding)
     errors = sum(f.severity == "error" for f in findings)

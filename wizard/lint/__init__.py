@@ -28,7 +28,10 @@ The package, one job per module:
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
+from pathlib import Path
+from typing import Any
 
 from wizard.content import Content
 from wizard.lint.dating_rules import SOURCE_MAX_AGE, dating_findings
@@ -37,7 +40,7 @@ from wizard.lint.findings import RULES, Finding, Severity
 from wizard.lint.graph_rules import graph_findings
 from wizard.lint.graph_walk import MAX_GRAPH_STATES, explore
 from wizard.lint.instrument_rules import MAX_ASSIGNMENTS, MAX_WALKS, InstrumentChecks
-from wizard.lint.locator import Locator, incentive_file
+from wizard.lint.locator import Locator, files_read, incentive_file
 from wizard.lint.text_rules import TEXT_BUDGETS, text_findings
 
 __all__ = [
@@ -49,14 +52,19 @@ __all__ = [
     "TEXT_BUDGETS",
     "Finding",
     "Severity",
+    "files_read",
     "incentive_file",
     "lint",
 ]
 
 
-def lint(content: Content, on: date) -> list[Finding]:
-    """Every finding for ``content`` on the reference date ``on``, errors first."""
-    where = Locator(content)
+def lint(content: Content, on: date, documents: Mapping[Path, Any] | None = None) -> list[Finding]:
+    """Every finding for ``content`` on the reference date ``on``, errors first.
+
+    ``documents``: the files of ``files_read(content)`` as ``read_yaml`` reads them, if the
+    caller has them (the command keeps them in the content cache); else they are read here.
+    """
+    where = Locator(content, documents)
     domains = Domains(content, on)
     # MAX_GRAPH_STATES is read here, from this package, when lint runs: setting
     # wizard.lint.MAX_GRAPH_STATES changes the limit (the tests make it tiny).

@@ -37,27 +37,27 @@ class Domains:
     def __init__(self, content: Content, on: date) -> None:
         self.content = content
         self.on = on
-        self._constants: dict[str, set[Value]] = {}
-        self._reads_unknown: set[str] = set()
+        self.constants: dict[str, set[Value]] = {}
+        self.reads_unknown: set[str] = set()
         for condition in _all_conditions(content):
             for node in _nodes(condition):
                 if isinstance(node, Compare):
-                    self._constants.setdefault(node.fact, set()).add(node.value)
+                    self.constants.setdefault(node.fact, set()).add(node.value)
                 elif isinstance(node, Member | Contains):
-                    self._constants.setdefault(node.fact, set()).update(node.values)
+                    self.constants.setdefault(node.fact, set()).update(node.values)
                 elif isinstance(node, IsUnknown):
-                    self._reads_unknown.add(node.fact)
-        self._values: dict[str, list[Answer]] = {}
+                    self.reads_unknown.add(node.fact)
+        self.memo: dict[str, list[Answer]] = {}
 
     def values(self, fact_id: str) -> list[Answer]:
-        if fact_id not in self._values:
-            unknown = fact_id in self._reads_unknown and self.may_be_unknown(fact_id)
-            self._values[fact_id] = [*self._compute(fact_id), *([UNKNOWN] if unknown else [])]
-        return self._values[fact_id]
+        if fact_id not in self.memo:
+            unknown = fact_id in self.reads_unknown and self.may_be_unknown(fact_id)
+            self.memo[fact_id] = [*self.compute(fact_id), *([UNKNOWN] if unknown else [])]
+        return self.memo[fact_id]
 
-    def _compute(self, fact_id: str) -> Sequence[Answer]:
+    def compute(self, fact_id: str) -> Sequence[Answer]:
         fact = self.content.facts[fact_id]
-        constants = self._constants.get(fact_id, set())
+        constants = self.constants.get(fact_id, set())
         if fact.kind == "multi_choice":
             named = [v for v in fact.value_ids() if v in constants]
             if len(named) > MAX_SUBSET_VALUES:

@@ -45,21 +45,21 @@ class InstrumentChecks:
         self.domains = domains
         self.where = where
         self.engine = Engine(content)
-        self._open_after: dict[frozenset[tuple[str, Answer]], int] = {}
+        self.open_after: dict[frozenset[tuple[str, Answer]], int] = {}
         self.steering = set(content.routing_facts)
         if content.need_fact is not None:
             self.steering.add(content.need_fact)
 
     def run(self, graph: GraphWalk) -> Iterator[Finding]:
         for incentive in self.content.incentives.values():
-            requirements = self._in_force(incentive)
+            requirements = self.in_force(incentive)
             if requirements is None:
                 continue
-            yield from self._eligibility(incentive, requirements)
+            yield from self.eligibility(incentive, requirements)
             if incentive.model.kind != "tip":  # a tip never makes the wizard ask anything
-                yield from self._dead_ends(incentive, requirements, graph)
+                yield from self.dead_ends(incentive, requirements, graph)
 
-    def _in_force(self, incentive: CompiledIncentive) -> list[CompiledRequirement] | None:
+    def in_force(self, incentive: CompiledIncentive) -> list[CompiledRequirement] | None:
         """The requirements in force on the date; None when nobody can qualify on purpose."""
         if not incentive.model.in_force(self.on) or incentive.model.announced is not None:
             return None  # an announced measure is never eligible on purpose (docs/ranking.md)
@@ -68,7 +68,7 @@ class InstrumentChecks:
             return None  # `when: false`: an ended or only announced instrument, said outright
         return requirements
 
-    def _values_for(self, incentive: CompiledIncentive) -> Values:
+    def values_for(self, incentive: CompiledIncentive) -> Values:
         serves = incentive.model.serves
 
         def values(fact: str) -> Sequence[Answer]:
@@ -82,17 +82,17 @@ class InstrumentChecks:
 
     # eligibility
 
-    def _eligibility(
+    def eligibility(
         self, incentive: CompiledIncentive, requirements: list[CompiledRequirement]
     ) -> Iterator[Finding]:
-        values = self._values_for(incentive)
+        values = self.values_for(incentive)
         conditions = [r.condition for r in requirements]
         candidates = take_first(search_answers(conditions, values), MAX_ASSIGNMENTS)
         if not candidates:
-            yield self._conflict(incentive, requirements, values)
+            yield self.conflict(incentive, requirements, values)
             return
         for answers in candidates:
-            if self._confirm(incentive, answers, _is_eligible, unknown_elsewhere=False):
+            if self.confirm(incentive, answers, _is_eligible, unknown_elsewhere=False):
                 return
 
         # "Weet ik niet" also steers (an undecided route is not taken, an undecided ask_when
@@ -102,13 +102,13 @@ class InstrumentChecks:
             return [*unknown, *values(fact)]
 
         for answers in take_first(search_answers(conditions, unknown_first), MAX_ASSIGNMENTS):
-            session = self._confirm(incentive, answers, _is_eligible, unknown_elsewhere=True)
+            session = self.confirm(incentive, answers, _is_eligible, unknown_elsewhere=True)
             if session is not None:
-                yield self._only_via_unknown(incentive, session)
+                yield self.only_via_unknown(incentive, session)
                 return
-        yield self._not_reached(incentive, candidates[0])
+        yield self.not_reached(incentive, candidates[0])
 
-    def _conflict(
+    def conflict(
         self,
         incentive: CompiledIncentive,
         requirements: list[CompiledRequirement],
@@ -139,7 +139,7 @@ class InstrumentChecks:
             "requirement)",
         )
 
-    def _only_via_unknown(self, incentive: CompiledIncentive, session: Session) -> Finding:
+    def only_via_unknown(self, incentive: CompiledIncentive, session: Session) -> Finding:
         unknown = [f for f, v in session.answers if isinstance(v, Unknown)]
         steering = [f for f in unknown if f in self.steering] or unknown
         question = next(q for q in self.content.questions.values() if q.fact == steering[0])
@@ -153,11 +153,11 @@ class InstrumentChecks:
             f"fix the routes of question '{question.id}' so that a known answer leads there too",
         )
 
-    def _not_reached(self, incentive: CompiledIncentive, answers: dict[str, Answer]) -> Finding:
+    def not_reached(self, incentive: CompiledIncentive, answers: dict[str, Answer]) -> Finding:
         session = self.engine.start(self.on)
         walk = self.engine.walk(session)
         while walk.current is not None:
-            answer = self._answers(walk, incentive, answers, unknown_elsewhere=False)[0]
+            answer = self.answers(walk, incentive, answers, unknown_elsewhere=False)[0]
             session = session.with_answer(walk.current.fact, answer)
             walk = self.engine.walk(session)
         reads = set().union(*(facts_in(r.condition) for r in incentive.requirements))
@@ -179,7 +179,7 @@ class InstrumentChecks:
 
     # dead ends
 
-    def _dead_ends(
+    def dead_ends(
         self,
         incentive: CompiledIncentive,
         requirements: list[CompiledRequirement],
@@ -203,18 +203,18 @@ class InstrumentChecks:
             if not missing or any(isinstance(v, Unknown) for v in steering.values()):
                 continue  # after "weet ik niet" the result is 'possibly' anyway: not a dead end
             variables = [f for f in dict.fromkeys(order) if f in path.asked and f not in steering]
-            judge = self._dead_end_judge(incentive, requirements, missing)
+            judge = self.dead_end_judge(incentive, requirements, missing)
             hits = search_answers(
-                conditions, self._values_for(incentive), variables, steering, judge
+                conditions, self.values_for(incentive), variables, steering, judge
             )
             for answers in take_first(hits, 5):
-                found = self._confirm_dead_end(incentive, requirements, answers, missing)
+                found = self.confirm_dead_end(incentive, requirements, answers, missing)
                 if found is not None:
                     reported.add(found.fact)
                     yield found.finding
                     break
 
-    def _dead_end_judge(
+    def dead_end_judge(
         self,
         incentive: CompiledIncentive,
         requirements: list[CompiledRequirement],
@@ -235,7 +235,7 @@ class InstrumentChecks:
 
         return judge
 
-    def _confirm_dead_end(
+    def confirm_dead_end(
         self,
         incentive: CompiledIncentive,
         requirements: list[CompiledRequirement],
@@ -249,11 +249,11 @@ class InstrumentChecks:
                 and any(f in missing and f not in walk.known for f in verdict.missing)
             )
 
-        session = self._confirm(incentive, answers, hangs, unknown_elsewhere=False)
+        session = self.confirm(incentive, answers, hangs, unknown_elsewhere=False)
         if session is None:
             return None
         walk = self.engine.walk(session)
-        verdict = self._verdict(incentive, walk)
+        verdict = self.verdict(incentive, walk)
         fact = next(f for f in verdict.missing if f in missing and f not in walk.known)
         asking = [q for q in self.content.questions.values() if q.fact == fact]
         skipped = dict(walk.skipped)
@@ -281,11 +281,11 @@ class InstrumentChecks:
 
     # the engine
 
-    def _verdict(self, incentive: CompiledIncentive, walk: Walk) -> Verdict:
+    def verdict(self, incentive: CompiledIncentive, walk: Walk) -> Verdict:
         result = self.engine.matcher.result(walk.known, self.on, walk.complete)
         return result.verdicts[incentive.id]
 
-    def _confirm(
+    def confirm(
         self,
         incentive: CompiledIncentive,
         answers: Mapping[str, Answer],
@@ -306,15 +306,15 @@ class InstrumentChecks:
             walks += 1
             walk = self.engine.walk(session)
             if walk.current is None:
-                if want(self._verdict(incentive, walk), walk):
+                if want(self.verdict(incentive, walk), walk):
                     return session
                 continue
             fact = walk.current.fact
-            for answer in reversed(self._answers(walk, incentive, answers, unknown_elsewhere)):
+            for answer in reversed(self.answers(walk, incentive, answers, unknown_elsewhere)):
                 stack.append(session.with_answer(fact, answer))
         return None
 
-    def _answers(
+    def answers(
         self,
         walk: Walk,
         incentive: CompiledIncentive,
@@ -327,7 +327,7 @@ class InstrumentChecks:
             return [answers[fact]]
         unknown: list[Answer] = [UNKNOWN] if self.domains.may_be_unknown(fact) else []
         if fact in self.steering:
-            options = list(self._values_for(incentive)(fact))
+            options = list(self.values_for(incentive)(fact))
             return options + unknown if unknown_elsewhere else options
         if unknown_elsewhere and unknown:
             return unknown
@@ -336,9 +336,9 @@ class InstrumentChecks:
         # a tip (or a weak fit) is only settled by questions asked for the others.
         def still_open(answer: Answer) -> int:
             after = frozenset({**walk.known, fact: answer}.items())
-            if after not in self._open_after:
-                self._open_after[after] = len(outstanding_facts(self.content, dict(after), self.on))
-            return -self._open_after[after]
+            if after not in self.open_after:
+                self.open_after[after] = len(outstanding_facts(self.content, dict(after), self.on))
+            return -self.open_after[after]
 
         return sorted(self.domains.values(fact), key=still_open)
 

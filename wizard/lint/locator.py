@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 from wizard.content import Content
 from wizard.lint.findings import RULES, Finding, Severity
-from wizard.loading import GRAPH_FILE, INCENTIVES_DIR
+from wizard.loading import FACTS_FILE, GRAPH_FILE, INCENTIVES_DIR
 from wizard.yamlio import line_of, read_yaml
 
 Loc = tuple[int | str, ...]
@@ -15,23 +16,24 @@ Where = tuple[Path, int]
 
 
 class Locator:
-    """``file:line`` of content items: the files are read again (content that loaded reads cleanly)."""
+    """``file:line`` of content items: the files are read again (content that loaded reads
+    cleanly), unless ``documents`` holds them as read before (the ``lint`` command's cache)."""
 
-    def __init__(self, content: Content) -> None:
+    def __init__(self, content: Content, documents: Mapping[Path, Any] | None = None) -> None:
         self.root = content.root
-        self._raw: dict[Path, Any] = {}
-        self._questions = {question_id: i for i, question_id in enumerate(content.questions)}
+        self.documents: dict[Path, Any] = dict(documents or {})
+        self.question_index = {question_id: i for i, question_id in enumerate(content.questions)}
 
     def raw(self, relative: Path) -> Any:
-        if relative not in self._raw:
-            self._raw[relative] = read_yaml(self.root / relative)
-        return self._raw[relative]
+        if relative not in self.documents:
+            self.documents[relative] = read_yaml(self.root / relative)
+        return self.documents[relative]
 
     def at(self, relative: Path, loc: Loc) -> Where:
         return relative, line_of(self.raw(relative), loc)
 
     def question(self, question_id: str, *loc: int | str) -> Where:
-        return self.at(GRAPH_FILE, ("questions", self._questions[question_id], *loc))
+        return self.at(GRAPH_FILE, ("questions", self.question_index[question_id], *loc))
 
     def incentive(self, incentive_id: str, *loc: int | str) -> Where:
         return self.at(incentive_file(incentive_id), loc)
@@ -44,3 +46,8 @@ class Locator:
 
 def incentive_file(incentive_id: str) -> Path:
     return INCENTIVES_DIR / f"{incentive_id}.yaml"
+
+
+def files_read(content: Content) -> list[Path]:
+    """Every file lint reads for its texts and lines (relative to the content folder)."""
+    return [FACTS_FILE, GRAPH_FILE, *(incentive_file(i) for i in content.incentives)]

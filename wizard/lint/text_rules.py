@@ -9,9 +9,8 @@ from typing import Any
 
 from wizard.content import Content
 from wizard.lint.findings import Finding
-from wizard.lint.locator import Loc, Locator, Where, incentive_file
+from wizard.lint.locator import Loc, Locator, Where, files_read
 from wizard.lint.readability import measure
-from wizard.loading import FACTS_FILE, GRAPH_FILE
 from wizard.yamlio import line_of
 
 TEXT_BUDGETS: dict[str, int] = {
@@ -61,8 +60,7 @@ def _looks_like(text: str, other: frozenset[str], own: frozenset[str]) -> bool:
 
 
 def text_findings(content: Content, where: Locator) -> Iterator[Finding]:
-    files = [FACTS_FILE, GRAPH_FILE, *(incentive_file(i) for i in content.incentives)]
-    for relative in files:
+    for relative in files_read(content):
         raw = where.raw(relative)
         for loc, nl, en in _texts(raw, ()):
             spot = (relative, line_of(raw, loc))
