@@ -242,7 +242,8 @@ class WizardApp(KioskActions, CounsellorActions, App[None]):
                     unknown_label=asking.unknown_label,
                     placeholder=asking.placeholder,
                     value=typed,
-                    hint=hint,
+                    hint=hint or asking.hint,
+                    none_label=asking.none_label,
                 )
             elif self.page == "welcome":
                 self.composer.offer(say("tui.start", lang))
@@ -361,8 +362,15 @@ class WizardApp(KioskActions, CounsellorActions, App[None]):
     @on(OptionList.OptionSelected, "#choices")
     def _chosen(self, event: OptionList.OptionSelected) -> None:
         event.stop()
+        if self.composer.multi:  # a click on a checklist ticks; Enter confirms (_entered)
+            self.composer.choices.toggle()
+            return
         option_id = event.option.id
         self._submit(UNKNOWN if option_id == UNKNOWN_ID else option_id)
+
+    @on(AnswerInput.Toggle)
+    def _toggled(self) -> None:
+        self.composer.choices.toggle()
 
     @on(Input.Submitted, "#entry")
     def _entered(self, event: Input.Submitted) -> None:
@@ -371,6 +379,10 @@ class WizardApp(KioskActions, CounsellorActions, App[None]):
         choices = self.composer.choices
         if typed:
             self._understood(typed)
+        elif self.composer.multi:
+            chosen = choices.chosen()
+            if chosen is not None:
+                self._submit(UNKNOWN if chosen == UNKNOWN_ID else chosen)
         elif choices.display and choices.highlighted_id is not None:
             choices.action_select()
         # Enter on an empty line with nothing highlighted does nothing: a stray Enter never answers.
@@ -382,7 +394,7 @@ class WizardApp(KioskActions, CounsellorActions, App[None]):
             return
         typed = event.value.strip()
         choices = self.composer.choices
-        if choices.display and typed.isascii() and typed.isdigit():
+        if choices.display and typed.isascii() and typed.isdigit() and not self.composer.multi:
             ids = [option.id for option in choices.options]
             count = len([i for i in ids if i != UNKNOWN_ID])
             if count and settles_at_once(typed, count, UNKNOWN_ID in ids):

@@ -30,28 +30,83 @@ REPLACEMENT = "\ufffd"
 UNKNOWN_ID = "__unknown__"
 """Option id of "Ik weet het niet"; it is numbered 0 and always listed last."""
 
+NONE_ID = "__none__"
+"""Option id of "Geen van deze" on a checklist (multi_choice): numbered 0 there, so "Ik weet het
+niet" is listed last without a number."""
+
+CHECKED, UNCHECKED = "[x] ", "[ ] "
+"""A checklist row's box, in text: read the same by a screen reader and in any colour scheme."""
+
 
 class AnswerOptions(OptionList, can_focus=False):
     """The numbered answers of one question. Never focused itself: the typing line keeps the focus
-    and ↑ ↓ there move the highlight here; a click chooses."""
+    and ↑ ↓ there move the highlight here; a click chooses.
 
-    def show_choices(self, choices: Sequence[tuple[str, str]], unknown_label: str | None) -> None:
+    A checklist (``none_label`` given: a multi_choice question) ticks answers instead: space or a
+    click ticks or unticks the highlighted one, Enter confirms what is ticked (``chosen``)."""
+
+    checked: set[str]
+
+    def show_choices(
+        self,
+        choices: Sequence[tuple[str, str]],
+        unknown_label: str | None,
+        none_label: str | None = None,
+    ) -> None:
         """``choices`` are (value id, label); ``unknown_label`` adds "Ik weet het niet", numbered 0
-        among choices (for a number or a date it has no number: 0 could be the answer itself)."""
+        among choices (for a number or a date it has no number: 0 could be the answer itself);
+        ``none_label`` makes it a checklist, with "Geen van deze" numbered 0."""
+        self.multi = none_label is not None
+        self.checked = set()
         self._labels = [(f"{n}.", label) for n, (_, label) in enumerate(choices, start=1)]
         options = [Option(label, id=value) for value, label in choices]
+        if none_label is not None:
+            self._labels.append(("0.", none_label))
+            options.append(Option(none_label, id=NONE_ID))
         if unknown_label is not None:
-            self._labels.append(("0." if choices else "", unknown_label))
+            number = "0." if choices and none_label is None else ""
+            self._labels.append((number, unknown_label))
             options.append(Option(unknown_label, id=UNKNOWN_ID))
         self.set_options(options)
         self.highlighted = None
         self._mark()
 
+    def _box(self, option_id: str | None) -> str:
+        if not getattr(self, "multi", False) or option_id in (NONE_ID, UNKNOWN_ID, None):
+            return ""
+        return CHECKED if option_id in self.checked else UNCHECKED
+
+    def toggle(self) -> None:
+        """Tick or untick the highlighted answer of a checklist ("Geen van deze" unticks all)."""
+        option_id = self.highlighted_id
+        if not getattr(self, "multi", False) or option_id is None or option_id == UNKNOWN_ID:
+            return
+        if option_id == NONE_ID:
+            self.checked.clear()
+        else:
+            self.checked ^= {option_id}
+        self._mark()
+
+    def chosen(self) -> object | None:
+        """What Enter confirms on a checklist: the ticked answers; with none ticked, the
+        highlighted one (alone, "none of these", or "Ik weet het niet"); else nothing."""
+        ids = [option.id for option in self.options]
+        if self.checked:
+            return frozenset(self.checked)
+        option_id = self.highlighted_id
+        if option_id == NONE_ID:
+            return frozenset()
+        if option_id == UNKNOWN_ID:
+            return UNKNOWN_ID
+        return frozenset({option_id}) if option_id in ids else None
+
     def shown_labels(self) -> list[str]:
         """The options as plain text, as read on screen ("▶   1. Student" under the cursor)."""
         labels = getattr(self, "_labels", [])[: self.option_count]
+        ids = [option.id for option in self.options]
         return [
-            f"{MARKER if i == self.highlighted else ' ' * len(MARKER)}{number:>3} {label}"
+            f"{MARKER if i == self.highlighted else ' ' * len(MARKER)}{number:>3} "
+            f"{self._box(ids[i])}{label}"
             for i, (number, label) in enumerate(labels)
         ]
 
@@ -77,9 +132,11 @@ class AnswerOptions(OptionList, can_focus=False):
     def _mark(self) -> None:
         """Re-draw every prompt: the highlighted one gets the marker glyph and bold text; a long
         label wraps under itself, not under its number."""
+        ids = [option.id for option in self.options]
         for index, (number, label) in enumerate(getattr(self, "_labels", [])):
             if index >= self.option_count:
                 break
+            label = self._box(ids[index]) + label
             chosen = index == self.highlighted
             style = "bold" if chosen else ""
             row = Table.grid(padding=(0, 1))
@@ -98,9 +155,15 @@ class AnswerOptions(OptionList, can_focus=False):
 
 class AnswerInput(Input):
     """The typing line. '?' asks for help rather than being typed (no answer needs it); a byte
-    the terminal could not decode (U+FFFD) is refused at once with the sanitiser's message."""
+    the terminal could not decode (U+FFFD) is refused at once with the sanitiser's message.
+    On a checklist, space on an empty line ticks the highlighted answer instead of typing."""
+
+    checklist = False
 
     class HelpAsked(Message):
+        pass
+
+    class Toggle(Message):
         pass
 
     class Undecodable(Message):
@@ -111,6 +174,11 @@ class AnswerInput(Input):
             event.stop()
             event.prevent_default()
             self.post_message(self.HelpAsked())
+            return
+        if event.key == "space" and self.checklist and not self.value:
+            event.stop()
+            event.prevent_default()
+            self.post_message(self.Toggle())
             return
         if event.character == REPLACEMENT:
             event.stop()
@@ -162,9 +230,12 @@ class Composer(Vertical):
         placeholder: str,
         value: str = "",
         hint: str = "",
+        none_label: str | None = None,
     ) -> None:
-        """Set up for a question: its options (None for a number or a date) and the typing line."""
-        self.choices.show_choices(choices or [], unknown_label)
+        """Set up for a question: its options (None for a number or a date) and the typing line;
+        ``none_label`` ("Geen van deze") makes the options a checklist."""
+        self.choices.show_choices(choices or [], unknown_label, none_label)
+        self.entry.checklist = none_label is not None
         self.choices.display = self.choices.option_count > 0
         self.entry.value = value
         self.entry.placeholder = placeholder
@@ -173,8 +244,14 @@ class Composer(Vertical):
         self.say_error("")
         self.say_hint(hint)
 
+    @property
+    def multi(self) -> bool:
+        """True while the options are a checklist (a multi_choice question)."""
+        return self.entry.checklist
+
     def offer(self, label: str, hint: str = "") -> None:
         """No question: one button (Start, Toon mijn resultaat)."""
+        self.entry.checklist = False
         self.choices.clear_options()
         self.choices.display = False
         self.entry.value = ""

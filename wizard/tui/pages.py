@@ -71,13 +71,20 @@ class Asking:
     choices: list[tuple[str, str]] | None
     unknown_label: str | None
     placeholder: str
+    none_label: str | None = None
+    """Set for a multi_choice question ("Geen van deze"): the options are a checklist."""
+    hint: str = ""
 
 
 def asking(content: Content, question: CompiledQuestion, lang: Lang) -> Asking:
     fact = content.facts[question.fact]
     unknown = say("unknown", lang) if fact.offer_unknown or fact.optional else None
-    if fact.kind in ("choice", "yes_no"):
+    if fact.kind in ("choice", "yes_no", "multi_choice"):
         choices = [(value, fact.value_label(value, lang)) for value in fact.value_ids()]
+        if fact.kind == "multi_choice":
+            none = fact.value_label(frozenset(), lang)
+            placeholder, hint = say("tui.placeholder_multi", lang), say("tui.multi_keys", lang)
+            return Asking(choices, unknown, placeholder, none, hint)
         return Asking(choices, unknown, say("tui.placeholder_choice", lang))
     return Asking(None, unknown, say(f"tui.placeholder_{fact.kind}", lang))
 
