@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 from wizard.commands import COMMANDS, content_root, load
 from wizard.problems import ContentError
@@ -71,8 +72,19 @@ class _VersionAction(argparse.Action):
         parser.exit()
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+class _Unparsed(Exception):
+    """The arguments did not parse with only the commands they name: parse with all of them."""
+
+
+class _QuietParser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        raise _Unparsed(message)
+
+
+def build_parser(only: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The full parser; with ``only``, one that knows just those commands (it imports fewer
+    command modules, and raises instead of printing an error)."""
+    parser = (argparse.ArgumentParser if only is None else _QuietParser)(
         prog="leerwijzer",
         description="Leerwijzer: which learning and career support fits you?",
     )
@@ -102,12 +114,22 @@ def build_parser() -> argparse.ArgumentParser:
         help="kiosk: wipe after this many seconds without a key (default 120)",
     )
     sub = parser.add_subparsers(dest="command")
-    for name in COMMANDS:
+    for name in COMMANDS if only is None else [n for n in COMMANDS if n in only]:
         command = load(name)
         subparser = sub.add_parser(command.NAME, help=command.HELP)
         command.configure(subparser)
         _add_shared_options(subparser, on_subcommand=True)
     return parser
+
+
+def parse_arguments(argv: Sequence[str]) -> argparse.Namespace:
+    """What ``build_parser().parse_args(argv)`` gives, importing only the commands ``argv`` names
+    (``leerwijzer check`` need not load the other nine); help and errors come from the full one."""
+    named = [word for word in argv if word in COMMANDS]
+    if named and not any(word in ("-h", "--help") or word.startswith("--h") for word in argv):
+        with contextlib.suppress(_Unparsed):
+            return build_parser(only=named).parse_args(argv)
+    return build_parser().parse_args(argv)
 
 
 def _report_problems(error: ContentError) -> int:
@@ -123,7 +145,7 @@ def _report_problems(error: ContentError) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    args = parse_arguments(sys.argv[1:] if argv is None else argv)
     try:
         if args.command is not None:
             return load(args.command).run(args)

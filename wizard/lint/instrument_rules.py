@@ -332,6 +332,10 @@ class InstrumentChecks:
         if unknown_elsewhere and unknown:
             return unknown
 
+        values = self.domains.values(fact)
+        if len(values) < 2:
+            return list(values)  # nothing to order: spare the engine the counting below
+
         # The answer that keeps the most open first: open instruments keep questions coming, and
         # a tip (or a weak fit) is only settled by questions asked for the others.
         def still_open(answer: Answer) -> int:
@@ -340,7 +344,7 @@ class InstrumentChecks:
                 self.open_after[after] = len(outstanding_facts(self.content, dict(after), self.on))
             return -self.open_after[after]
 
-        return sorted(self.domains.values(fact), key=still_open)
+        return sorted(values, key=still_open)
 
 
 @dataclass(frozen=True)

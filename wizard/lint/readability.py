@@ -29,6 +29,8 @@ LONG_WORDS_FROM = 10
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’')]*\s+|\n+")
 _REASON_END = re.compile(r"(?<=[.!?])[\"”’')]*\s+|\n+|;\s+")
 _LETTERS = re.compile(r"[^\W\d_]")
+_LETTER_OR_DIGIT = re.compile(r"[^\W_]")
+"""What ``str.isalnum`` accepts, one character: a word character that is not an underscore."""
 
 
 @dataclass(frozen=True)
@@ -64,7 +66,7 @@ class Readability:
 
 
 def _is_word(token: str) -> bool:
-    return any(ch.isalnum() for ch in token)
+    return _LETTER_OR_DIGIT.search(token) is not None
 
 
 def measure(text: str, *, semicolon_ends: bool = False) -> Readability:
@@ -73,5 +75,8 @@ def measure(text: str, *, semicolon_ends: bool = False) -> Readability:
     sentences = [part for part in ends.split(text) if part and part.strip()]
     counts = tuple(sum(1 for t in s.split() if _is_word(t)) for s in sentences)
     tokens = [t for t in text.split() if _is_word(t)]
-    long_words = sum(1 for t in tokens if len(_LETTERS.findall(t)) >= LONG_WORD)
+    # only a token of LONG_WORD characters can hold LONG_WORD letters: count letters in those
+    long_words = sum(
+        1 for t in tokens if len(t) >= LONG_WORD and len(_LETTERS.findall(t)) >= LONG_WORD
+    )
     return Readability(tuple(c for c in counts if c), len(tokens), long_words)

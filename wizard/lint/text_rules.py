@@ -9,7 +9,7 @@ from typing import Any
 
 from wizard.content import Content
 from wizard.lint.findings import Finding
-from wizard.lint.locator import Loc, Locator, Where, files_read
+from wizard.lint.locator import Loc, Locator, files_read
 from wizard.lint.readability import measure
 from wizard.yamlio import line_of
 
@@ -63,11 +63,13 @@ def text_findings(content: Content, where: Locator) -> Iterator[Finding]:
     for relative in files_read(content):
         raw = where.raw(relative)
         for loc, nl, en in _texts(raw, ()):
+            found = [*_translation(nl, en), *_length(loc, nl, en), *_readability(loc, nl)]
+            if not found:
+                continue  # most texts: no need to find their line and name
             spot = (relative, line_of(raw, loc))
             what = _text_name(raw, loc)
-            yield from _translation(where, spot, what, nl, en)
-            yield from _length(where, spot, what, loc, nl, en)
-            yield from _readability(where, spot, what, loc, nl)
+            for rule, message in found:
+                yield where.finding(rule, spot, f"{what} {message}")
 
 
 def _texts(node: Any, loc: Loc) -> Iterator[tuple[Loc, str, str]]:
@@ -122,21 +124,21 @@ SHOWN_SPLIT = frozenset({"why", "why_not"})
 """Reasons: the result shows each "; " part as a sentence of its own."""
 
 
-def _readability(where: Locator, spot: Where, what: str, loc: Loc, nl: str) -> Iterator[Finding]:
+def _readability(loc: Loc, nl: str) -> Iterator[tuple[str, str]]:
+    """(rule, message after the text's name) for each problem; so are the two below."""
     if _field(loc) in NOT_READ_AS_TEXT:
         return
     problems = measure(nl, semicolon_ends=_field(loc) in SHOWN_SPLIT).problems()
     if not problems:
         return
-    yield where.finding(
+    yield (
         "hard_to_read",
-        spot,
-        f"{what} is hard to read at level B1 in Dutch: {'; '.join(problems)}; split long "
+        f"is hard to read at level B1 in Dutch: {'; '.join(problems)}; split long "
         f'sentences and use shorter, common words ("{_snippet(nl)}")',
     )
 
 
-def _translation(where: Locator, spot: Where, what: str, nl: str, en: str) -> Iterator[Finding]:
+def _translation(nl: str, en: str) -> Iterator[tuple[str, str]]:
     if nl == en and len(_WORD.findall(nl)) >= 2:
         problem = f'is the same in Dutch and English ("{_snippet(nl)}"); translate it'
     elif _looks_like(nl, _ENGLISH, _DUTCH):
@@ -145,20 +147,17 @@ def _translation(where: Locator, spot: Where, what: str, nl: str, en: str) -> It
         problem = f'has an English text that looks Dutch ("{_snippet(en)}"); write it in English'
     else:
         return
-    yield where.finding("missing_translation", spot, f"{what} {problem}")
+    yield "missing_translation", problem
 
 
-def _length(
-    where: Locator, spot: Where, what: str, loc: Loc, nl: str, en: str
-) -> Iterator[Finding]:
+def _length(loc: Loc, nl: str, en: str) -> Iterator[tuple[str, str]]:
     kind = _field(loc)
     budget = TEXT_BUDGETS.get(kind)
     if budget is None or max(len(nl), len(en)) <= budget:
         return
-    yield where.finding(
+    yield (
         "text_too_long",
-        spot,
-        f"{what} is {len(nl)} characters in Dutch and {len(en)} in English, over the "
+        f"is {len(nl)} characters in Dutch and {len(en)} in English, over the "
         f"plain-language budget of {budget} for {kind}; shorten it or split it (short sentences, "
         "details behind a link)",
     )
