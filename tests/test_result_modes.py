@@ -170,6 +170,15 @@ def test_without_a_need_question_nothing_applies_only_when_nothing_is_open(
     assert glance(content, result, "en").nothing[-1] == "Ask at the front desk."
 
 
+def test_without_a_need_question_why_not_keeps_the_reasons_that_matter(ranked: Content) -> None:
+    result = play(ranked, {"role": "student", "fulltime": "nee"})
+    groups = {row.instrument: row.group for row in why_not(ranked, result, "en")}
+    # ruled out by an answer beyond the first question: its full reason, under "Not for you"
+    assert groups["full_student"] == "not_eligible"
+    # ruled out by the first question alone: for other situations, named last
+    assert groups["staff_desk"] == "not_eligible_other"
+
+
 def test_without_a_need_question_an_eligible_tip_is_shown(tmp_path: Path) -> None:
     content = write_content(
         tmp_path / "c",

@@ -383,7 +383,9 @@ def why_not(content: Content, result: Result, lang: Lang) -> list[WhyNot]:
         if instrument in listed or verdict.tip:
             continue
         status = verdict.shown_status
-        other = verdict.fit == 0 or any(facts <= {first_fact} for facts in verdict.ruled_out_by)
+        # fit 0 means "for other goals" only where the content asks for a goal (need_fact)
+        other_goal = verdict.fit == 0 and content.need_fact is not None
+        other = other_goal or any(facts <= {first_fact} for facts in verdict.ruled_out_by)
         reason = as_sentences(verdict.reasons[0].get(lang)) if verdict.reasons else ""
         if status == "not_eligible" and other:
             # for other people or goals: the first sentence says enough
