@@ -183,3 +183,22 @@ def test_the_example_readme_says_the_rules_are_illustrative() -> None:
     readme = (EXAMPLE / "README.md").read_text()
     assert "illustrative, not real entitlements" in readme
     assert Path(REPO / "docs" / "own-flow.md").exists()
+
+
+async def test_the_wizard_runs_the_example_in_english_to_one_outcome(example: Content) -> None:
+    from tests.tui.test_app import SIZE, glance_text, page_of, press, settle
+    from wizard.tui.app import WizardApp
+
+    app = WizardApp(example, on=DAY, lang="nl")  # nl is not offered: it starts in English
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await press(pilot, "1")  # In Eastbrook
+        await press(pilot, "3")  # State Pension age or over
+        await press(pilot, "2")  # £6,000 to £16,000
+        assert page_of(app) == "check"
+        await press(pilot, "enter")
+        assert page_of(app) == "result"
+        shown = glance_text(app)
+        assert "Your result" in shown
+        assert "1. ✔ certain · Eastbrook Later Life Payment" in shown
+        assert "2." not in shown and "do not fit" not in shown
