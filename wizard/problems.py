@@ -5,6 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from wizard.sanitize import visible
+
+
+def shown_path(path: Path | str) -> str:
+    """A file name as a message prints it: every control character written as an escape, new
+    lines and tabs too (``a\\nb.yaml``), so a name cannot break a line or drive the terminal."""
+    return visible(str(path)).replace("\n", "\\n").replace("\t", "\\t")
+
 
 @dataclass(frozen=True, order=True)
 class Problem:
@@ -15,8 +23,9 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        where = f"{self.path}:{self.line}" if self.line > 0 else f"{self.path}"
-        return f"{where}: {self.message}"
+        path = shown_path(self.path)
+        where = f"{path}:{self.line}" if self.line > 0 else path
+        return f"{where}: {visible(self.message)}"
 
 
 class ContentError(Exception):

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Literal
 
 from wizard.conditions import Unknown
+from wizard.problems import shown_path
 from wizard.sessions import Answer
 
 Severity = Literal["error", "warning"]
@@ -45,7 +46,8 @@ class Finding:
     message: str
 
     def __str__(self) -> str:
-        where = f"{self.path}:{self.line}" if self.line > 0 else str(self.path)
+        path = shown_path(self.path)
+        where = f"{path}:{self.line}" if self.line > 0 else path
         return f"{self.severity} {self.rule} {where}: {self.message}"
 
     def sort_key(self) -> tuple[int, str, int, str, str]:
