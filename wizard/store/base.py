@@ -12,11 +12,11 @@ from __future__ import annotations
 import json
 import socket
 from collections import deque
-from collections.abc import Callable, Mapping, Sequence
-from contextlib import AbstractContextManager
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
-from typing import Any, Protocol, Self
+from typing import Any, NotRequired, Protocol, Self, TypedDict, Unpack
 
 from wizard.model import Fact
 from wizard.sessions import Session
@@ -32,8 +32,22 @@ _ATTEMPTS = 20
 """30**12 codes: even with millions of saved sessions, twenty collisions in a row never happen."""
 
 
-def _utc_now() -> datetime:
+def utc_now() -> datetime:
     return datetime.now(UTC)
+
+
+@contextmanager
+def store_errors(
+    caught: tuple[type[BaseException], ...], convert: Callable[[BaseException], StoreError]
+) -> Iterator[None]:
+    """A back end's own errors (``caught``) leave as the StoreError ``convert`` makes of them;
+    a StoreError passes as it is. Every back end guards its calls with this."""
+    try:
+        yield
+    except StoreError:
+        raise
+    except caught as error:
+        raise convert(error) from None
 
 
 def retention_from_env() -> timedelta:
@@ -108,6 +122,18 @@ class UsageRow:
     rules_version: str = ""
 
 
+class StoreOptions(TypedDict):
+    """What every back end's constructor takes besides where the data lives (keywords only)."""
+
+    clock: NotRequired[Callable[[], datetime]]
+    """Now, in UTC (tests pass a fake clock)."""
+    make_code: NotRequired[Callable[[], str]]
+    retention: NotRequired[timedelta | None]
+    """How long a saved session is kept (default: retention_from_env)."""
+    client: NotRequired[str | None]
+    """Whose failed look-ups count together (default: this machine's name)."""
+
+
 class SessionStore:
     """Saved sessions and usage events. ``SessionStore(...)`` opens the configured back end.
 
@@ -127,18 +153,12 @@ class SessionStore:
             cls = backend_class(path)
         return super().__new__(cls)
 
-    def _setup(
-        self,
-        *,
-        clock: Callable[[], datetime] = _utc_now,
-        make_code: Callable[[], str] = new_code,
-        retention: timedelta | None = None,
-        client: str | None = None,
-    ) -> None:
-        self._clock = clock
-        self._make_code = make_code
+    def _setup(self, **options: Unpack[StoreOptions]) -> None:
+        self._clock = options.get("clock", utc_now)
+        self._make_code = options.get("make_code", new_code)
+        retention = options.get("retention")
         self.retention = retention if retention is not None else retention_from_env()
-        self.client = client or socket.gethostname() or "desk"
+        self.client = options.get("client") or socket.gethostname() or "desk"
         """Whose failed look-ups count together (this desk); serve may pass one per browser."""
         self._versions: dict[str, int] = {}
         """The version of each code as this process last read or wrote it."""

@@ -8,14 +8,12 @@ lock, so desks starting together migrate once.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
-from datetime import datetime, timedelta
-from typing import TYPE_CHECKING, Any
+from collections.abc import Iterator, Sequence
+from contextlib import AbstractContextManager, contextmanager
+from typing import TYPE_CHECKING, Any, Unpack
 
 from wizard.store import migrations
-from wizard.store.base import Rows, SessionStore, Tx, _utc_now
-from wizard.store.codes import new_code
+from wizard.store.base import Rows, SessionStore, StoreOptions, Tx, store_errors
 from wizard.store.config import DATABASE_URL_ENV, database_url, shown_url
 from wizard.store.errors import Kind, StoreError
 
@@ -45,14 +43,11 @@ class PostgresStore(SessionStore):
         self,
         url: str | None = None,
         *,
-        clock: Callable[[], datetime] = _utc_now,
-        make_code: Callable[[], str] = new_code,
-        retention: timedelta | None = None,
-        client: str | None = None,
         pool_size: int = 4,
         connect_seconds: float = CONNECT_SECONDS,
+        **options: Unpack[StoreOptions],
     ) -> None:
-        self._setup(clock=clock, make_code=make_code, retention=retention, client=client)
+        self._setup(**options)
         found = url or database_url()
         if found is None:
             raise StoreError("unavailable", "PostgreSQL", f"{DATABASE_URL_ENV} is not set")
@@ -107,29 +102,27 @@ class PostgresStore(SessionStore):
                         tx.execute(statement)
                     tx.execute("INSERT INTO leerwijzer_schema (version) VALUES (?)", (number,))
 
-    @contextmanager
-    def _guard(self) -> Iterator[None]:
+    def _guard(self) -> AbstractContextManager[None]:
         """Every psycopg or pool error leaves as a StoreError naming the database."""
         import psycopg
-        from psycopg import errors
         from psycopg_pool import PoolTimeout
 
-        try:
-            yield
-        except StoreError:
-            raise
-        except (psycopg.Error, PoolTimeout, OSError) as error:
-            kind: Kind = "unavailable"
-            if isinstance(error, errors.DiskFull):
-                kind = "full"
-            elif isinstance(error, (errors.ReadOnlySqlTransaction, errors.InsufficientPrivilege)):
-                kind = "read_only"
-            elif isinstance(error, (errors.LockNotAvailable, errors.DeadlockDetected)):
-                kind = "busy"
-            elif isinstance(error, errors.DataCorrupted):
-                kind = "corrupt"
-            # The message of a psycopg error may quote parameters (answers): keep only its class.
-            raise StoreError(kind, self.where, type(error).__name__) from None
+        return store_errors((psycopg.Error, PoolTimeout, OSError), self._classify)
+
+    def _classify(self, error: BaseException) -> StoreError:
+        from psycopg import errors
+
+        kind: Kind = "unavailable"
+        if isinstance(error, errors.DiskFull):
+            kind = "full"
+        elif isinstance(error, (errors.ReadOnlySqlTransaction, errors.InsufficientPrivilege)):
+            kind = "read_only"
+        elif isinstance(error, (errors.LockNotAvailable, errors.DeadlockDetected)):
+            kind = "busy"
+        elif isinstance(error, errors.DataCorrupted):
+            kind = "corrupt"
+        # The message of a psycopg error may quote parameters (answers): keep only its class.
+        return StoreError(kind, self.where, type(error).__name__)
 
     @contextmanager
     def _tx(self, *, write: bool = True) -> Iterator[Tx]:

@@ -10,14 +10,14 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import closing, contextmanager
-from datetime import date, datetime, timedelta
+from collections.abc import Iterator, Sequence
+from contextlib import AbstractContextManager, closing, contextmanager
+from datetime import date, datetime
 from pathlib import Path
+from typing import Unpack
 
 from wizard.store import migrations
-from wizard.store.base import Rows, SessionStore, Tx, _utc_now
-from wizard.store.codes import new_code
+from wizard.store.base import Rows, SessionStore, StoreOptions, Tx, store_errors
 from wizard.store.config import default_data_dir
 from wizard.store.errors import StoreError, classify_sqlite
 
@@ -49,13 +49,9 @@ class SqliteStore(SessionStore):
     def __init__(
         self,
         path: Path | None = None,
-        *,
-        clock: Callable[[], datetime] = _utc_now,
-        make_code: Callable[[], str] = new_code,
-        retention: timedelta | None = None,
-        client: str | None = None,
+        **options: Unpack[StoreOptions],
     ) -> None:
-        self._setup(clock=clock, make_code=make_code, retention=retention, client=client)
+        self._setup(**options)
         self.directory = path if path is not None else default_data_dir()
         self.db_path = self.directory / DB_NAME
         self.where = str(self.directory)
@@ -106,15 +102,11 @@ class SqliteStore(SessionStore):
         db.execute("PRAGMA synchronous = FULL")
         return db
 
-    @contextmanager
-    def _guard(self) -> Iterator[None]:
+    def _guard(self) -> AbstractContextManager[None]:
         """Every sqlite3 or OS error leaves as a StoreError naming the file."""
-        try:
-            yield
-        except StoreError:
-            raise
-        except (sqlite3.Error, OSError) as error:
-            raise classify_sqlite(error, str(self.db_path)) from None
+        return store_errors(
+            (sqlite3.Error, OSError), lambda error: classify_sqlite(error, str(self.db_path))
+        )
 
     @contextmanager
     def _tx(self, *, write: bool = True) -> Iterator[Tx]:
