@@ -166,7 +166,7 @@ class GuardedServer(Server):
             self.reserved -= 1
             self.sessions.add(service)
             await service.start(width, height)
-            await self._process_messages(websocket, service)
+            await self.relay_messages(websocket, service)
         except asyncio.CancelledError:
             pass
         except Exception as error:  # noqa: BLE001 (one broken session must not stop the server)
@@ -181,9 +181,11 @@ class GuardedServer(Server):
                 await websocket.close()
         return websocket
 
-    async def _process_messages(
+    async def relay_messages(
         self, websocket: web.WebSocketResponse, app_service: AppService
     ) -> None:
+        """The browser's messages to the wizard, in place of textual-serve's own loop: only the
+        kinds a terminal needs, sizes clamped, anything malformed ignored."""
         async for message in websocket:
             if message.type != WSMsgType.TEXT:
                 continue
