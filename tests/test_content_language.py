@@ -328,3 +328,46 @@ def test_lint_finds_no_missing_translation_in_an_english_only_set() -> None:
     assert done.returncode == 0, done.stdout + done.stderr
     assert "missing_translation" not in done.stdout
     assert "0 errors, 0 warnings" in done.stdout
+
+
+# --- yes/no ids ----------------------------------------------------------------------------------
+
+
+def yes_no_fact(ids: tuple[str, str] | None) -> Fact:
+    values = [{"id": i, "label": {"en": i.title()}} for i in ids] if ids else []
+    return Fact.model_validate(
+        {"id": "renting", "kind": "yes_no", "label": {"en": "Renting"}, "values": values}
+    )
+
+
+@pytest.mark.parametrize(
+    ("ids", "raw", "expected"),
+    [
+        (None, "ja", "ja"),
+        (None, "yes", "ja"),  # a scenario written in English answers a ja/nee fact
+        (None, "no", "nee"),
+        (("yes", "no"), "yes", "yes"),
+        (("yes", "no"), "ja", "yes"),
+        (("yes", "no"), "nee", "no"),
+    ],
+)
+def test_yes_no_answers_in_either_language(
+    ids: tuple[str, str] | None, raw: str, expected: str
+) -> None:
+    assert parse_answer(yes_no_fact(ids), raw) == expected
+
+
+@pytest.mark.parametrize("typed", ["ja", "yes", "y", "jawel"])
+def test_typed_yes_means_the_first_id_whichever_the_content_chose(typed: str) -> None:
+    assert understand(yes_no_fact(("yes", "no")), typed).value == "yes"
+    assert understand(yes_no_fact(None), typed).value == "ja"
+
+
+def test_the_bundled_yes_no_facts_keep_ja_and_nee(bundled: object) -> None:
+    from wizard.content import Content
+
+    assert isinstance(bundled, Content)
+    yes_no = [f for f in bundled.facts.values() if f.kind == "yes_no"]
+    assert yes_no and all(f.value_ids() == ("ja", "nee") for f in yes_no)
+    with pytest.raises(InvalidAnswer):
+        parse_answer(yes_no[0], "maybe")

@@ -18,6 +18,7 @@ from wizard.model import (
     ResultMode,
     Text,
 )
+from wizard.sessions import Answer
 
 
 @dataclass(frozen=True)
@@ -89,6 +90,8 @@ class Content:
     routing_facts: frozenset[str] = field(default_factory=frozenset)
     rules_checked_on: date | None = None
     """When the rules were last checked against the official sources (graph.yaml)."""
+    if_not_asked: dict[str, Answer] = field(default_factory=dict)
+    """Per fact, what it reads as once its question is off the path (facts.yaml)."""
     languages: tuple[Lang, ...] = ("nl", "en")
     """The languages of the content's texts, the first one the default (graph.yaml)."""
     result_mode: ResultMode = "ranked"

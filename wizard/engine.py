@@ -18,7 +18,7 @@ from datetime import date
 from functools import lru_cache
 from typing import Literal
 
-from wizard.conditions import UNKNOWN, evaluate
+from wizard.conditions import UNKNOWN, evaluate, facts_in
 from wizard.content import CompiledQuestion, Content
 from wizard.matching import Matcher, Result, outstanding_facts
 from wizard.model import END
@@ -82,6 +82,8 @@ class Engine:
         # Progress compares the estimate made at every earlier question: each is made once.
         self._remaining = lru_cache(maxsize=4096)(self._remaining_uncached)
         self._relevance: dict[date, RelevantState] = {}
+        self._askers: dict[str, dict[str, tuple[CompiledQuestion, ...]]] = {}
+        self._steers_defaults = self._facts_steering_defaults()
 
     def _outstanding_uncached(
         self, known: frozenset[tuple[str, Answer]], on: date
@@ -105,12 +107,14 @@ class Engine:
         skipped: list[tuple[str, SkipReason]] = []
         node = self._route(question, known)
         while node != END:
+            self._fill_defaults(known, node)
             current = self.content.questions[node]
             reason = self._skip_reason(current, known, on)
             if reason is None:
                 return known, current, tuple(skipped)
             skipped.append((current.id, reason))
             node = self._route(current, known)
+        self._fill_defaults(known, END)
         return known, None, tuple(skipped)
 
     def final_result(self, known: dict[str, Answer], on: date) -> Result:
@@ -147,8 +151,10 @@ class Engine:
         asked: list[CompiledQuestion] = []
         skipped: list[tuple[str, SkipReason]] = []
         current: CompiledQuestion | None = None
+        defaulted: set[str] = set()
         node = self.content.start
         while node != END:
+            defaulted |= self._fill_defaults(known, node)
             question = self.content.questions[node]
             reason = self._skip_reason(question, known, session.date)
             if reason is not None:
@@ -160,17 +166,95 @@ class Engine:
                 current = question
                 break
             node = self._route(question, known)
-        unused = tuple(f for f in answers if f not in known)
+        if current is None:
+            defaulted |= self._fill_defaults(known, END)
+        unused = tuple(f for f in answers if f not in known or f in defaulted)
         return Walk(tuple(asked), tuple(skipped), known, current, unused)
+
+    def _fill_defaults(self, known: dict[str, Answer], node: str) -> set[str]:
+        """Give each fact with ``if_not_asked`` that value once its question is off the path: no
+        question still ahead (from ``node`` on, itself aside) can ask it, or each one that could
+        has an ask_when the answers already make false. Returns the facts filled in."""
+        defaults = self.content.if_not_asked
+        filled: set[str] = set()
+        if not defaults:
+            return filled
+        here = self.content.questions[node].fact if node != END else None
+        askers = self._askers_ahead(node)
+        changed = True
+        while changed:  # a default may make another question's ask_when false
+            changed = False
+            for fact, value in defaults.items():
+                if fact in known or fact == here:
+                    continue
+                if all(
+                    q.ask_when is not None and evaluate(q.ask_when, known) is False
+                    for q in askers.get(fact, ())
+                ):
+                    known[fact] = value
+                    filled.add(fact)
+                    changed = True
+        return filled
+
+    def _facts_steering_defaults(self) -> frozenset[str]:
+        """Facts with ``if_not_asked``, and every fact that decides whether a question asking one
+        of them is reached or asked (the ask_when of such a question, the routes that lead to
+        it), and so on back. Their questions are asked, never skipped as unable to change the
+        outcome: otherwise a skipped answer would decide whether the default applies."""
+        questions = self.content.questions
+        steering = set(self.content.if_not_asked)
+        changed = bool(steering)
+        while changed:
+            changed = False
+            for question in questions.values():
+                found: set[str] = set()
+                if question.fact in steering and question.ask_when is not None:
+                    found |= facts_in(question.ask_when)
+                for route in question.routes:
+                    if route.condition is not None and any(
+                        questions[q].fact in steering for q in self._reachable(question.id)
+                    ):
+                        found |= facts_in(route.condition)
+                if not found <= steering:
+                    steering |= found
+                    changed = True
+        return frozenset(steering)
+
+    def _askers_ahead(self, node: str) -> dict[str, tuple[CompiledQuestion, ...]]:
+        """Per fact, the questions reachable from ``node`` (itself included) that ask it."""
+        found = self._askers.get(node)
+        if found is None:
+            ahead: dict[str, list[CompiledQuestion]] = {}
+            if node != END:
+                for question_id in self._reachable(node):
+                    question = self.content.questions[question_id]
+                    ahead.setdefault(question.fact, []).append(question)
+            found = self._askers[node] = {f: tuple(qs) for f, qs in ahead.items()}
+        return found
+
+    def _reachable(self, node: str) -> set[str]:
+        seen = {node}
+        todo = [node]
+        while todo:
+            for route in self.content.questions[todo.pop()].routes:
+                if route.goto != END and route.goto not in seen:
+                    seen.add(route.goto)
+                    todo.append(route.goto)
+        return seen
 
     def _skip_reason(
         self, question: CompiledQuestion, known: dict[str, Answer], on: date
     ) -> SkipReason | None:
+        # A fact with if_not_asked may hold its default here: the reason is then the ask_when.
+        defaulted = question.fact in self.content.if_not_asked
+        off = question.ask_when is not None and evaluate(question.ask_when, known) is False
+        if off and (defaulted or question.fact not in known):
+            return "ask_when"
         if question.fact in known:
             return "already_known"
-        if question.ask_when is not None and evaluate(question.ask_when, known) is False:
-            return "ask_when"
-        if self.ask_everything:
+        if self.ask_everything or question.fact in self._steers_defaults:
+            # Never skipped as "cannot change the outcome": a default would then decide in place
+            # of the person (docs/content-format.md, if_not_asked).
             return None
         outstanding = self._outstanding(frozenset(known.items()), on)
         if question.fact in outstanding:

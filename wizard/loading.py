@@ -33,6 +33,7 @@ from wizard.languages import missing_languages, missing_message
 from wizard.model import END, FactsFile, GraphFile, Incentive
 from wizard.problems import ContentError, Problem
 from wizard.sanitize import visible
+from wizard.sessions import UNKNOWN_ANSWER, Answer, InvalidAnswer, parse_answer
 from wizard.yamlio import line_of, read_yaml
 
 M = TypeVar("M", bound=BaseModel)
@@ -323,6 +324,7 @@ def _link(
         )
 
     _check_fact_use(facts_file, questions, on_facts)
+    if_not_asked = _if_not_asked(facts_file, on_facts)
     incentives = _compile_incentives(
         incentive_files, graph, facts, shapes, derived, problems, broken
     )
@@ -352,8 +354,31 @@ def _link(
         routing_facts=frozenset(routing),
         rules_checked_on=graph.rules_checked_on,
         languages=tuple(dict.fromkeys(graph.languages)),
+        if_not_asked=if_not_asked,
         result_mode=graph.result_mode,
     )
+
+
+def _if_not_asked(facts_file: FactsFile, on_facts: _Collector) -> dict[str, Answer]:
+    """Each fact's ``if_not_asked``, checked as an answer to it (never "weet ik niet")."""
+    defaults: dict[str, Answer] = {}
+    for index, fact in enumerate(facts_file.facts):
+        raw = fact.if_not_asked
+        if raw is None:
+            continue
+        where = ("facts", index, "if_not_asked")
+        if raw == UNKNOWN_ANSWER:
+            on_facts.add(
+                where,
+                f"if_not_asked of fact '{fact.id}' is 'weet_niet': a fact that is not asked is "
+                "unknown already; remove if_not_asked or give a value",
+            )
+            continue
+        try:
+            defaults[fact.id] = parse_answer(fact, raw)
+        except InvalidAnswer as exc:
+            on_facts.add(where, f"if_not_asked of fact '{fact.id}' = {raw!r}: {exc.reason.en}")
+    return defaults
 
 
 def _check_languages(

@@ -115,6 +115,15 @@ class Fact(Strict):
     min: int | None = None
     max: int | None = None
     unused: str | None = Field(default=None, description="Why no question asks this fact (yet).")
+    if_not_asked: str | int | list[str] | None = Field(
+        default=None,
+        description=(
+            "What the fact reads as in conditions when its question is off the path (its "
+            "ask_when is false, or no route leads to it): a value id, a number, a date, or a "
+            "list of ids (multi_choice). Never used for a question skipped because no answer "
+            "can change the outcome."
+        ),
+    )
 
     @model_validator(mode="after")
     def _values_fit_kind(self) -> Fact:

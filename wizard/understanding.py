@@ -258,10 +258,11 @@ def _multi(fact: Fact, typed: str) -> Understood:
 def _phrases(fact: Fact) -> dict[str, set[str]]:
     """Per value: its labels (both languages), aliases, id as words; all normalised."""
     phrases: dict[str, set[str]] = {}
-    for value in fact.value_ids():
+    for index, value in enumerate(fact.value_ids()):
         texts = {normalise(fact.value_label(value, lang)) for lang in ("nl", "en")}
         texts.add(normalise(value.replace("_", " ")))
-        texts.update(normalise(word) for word in YES_NO_WORDS.get(value, ()))
+        if fact.kind == "yes_no":  # whichever ids the content chose (ja/nee or yes/no)
+            texts.update(normalise(word) for word in YES_NO_WORDS[("ja", "nee")[index]])
         phrases[value] = texts
     for item in fact.values:
         aliases: list[str] = getattr(item, "aliases", [])  # aliases are optional in the content
