@@ -15,7 +15,7 @@ from wizard.conditions import UNKNOWN
 from wizard.content import Content
 from wizard.engine import Engine
 from wizard.matching import Matcher, Result, Verdict
-from wizard.sessions import Answer, Session
+from wizard.sessions import Answer, Session, parse_answer
 
 DAY = date(2026, 12, 3)
 EMPLOYEE: dict[str, Answer] = {
@@ -341,7 +341,9 @@ def test_the_result_page_shows_the_recommendation_in_its_order(engine: Engine, p
     from wizard.report import applying
 
     scenario = load_scenario(path)
-    result, _ = play(engine, dict(scenario.answers), scenario.date or DAY)
+    facts = engine.content.facts
+    answers = {f: parse_answer(facts[f], raw) for f, raw in scenario.answers.items() if f in facts}
+    result, _ = play(engine, answers, scenario.date or DAY)
     shown = [i for i in applying(result) if result.verdicts[i].shown_status != "announced"]
     assert shown == [i for i in result.recommended if i in shown]
 
