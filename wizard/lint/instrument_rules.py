@@ -20,7 +20,7 @@ from wizard.lint.findings import Finding, describe
 from wizard.lint.graph_walk import GraphWalk
 from wizard.lint.locator import Loc, Locator
 from wizard.lint.search import Judge, Values, most_read_first, search_answers, take_first
-from wizard.matching import Verdict, is_pursued, outstanding_facts
+from wizard.matching import Result, Verdict, is_pursued, outstanding_facts
 from wizard.sessions import Answer, Session
 
 MAX_ASSIGNMENTS = 50
@@ -46,6 +46,10 @@ class InstrumentChecks:
         self.where = where
         self.engine = Engine(content)
         self.open_after: dict[frozenset[tuple[str, Answer]], int] = {}
+        self.results: dict[tuple[frozenset[tuple[str, Answer]], bool], Result] = {}
+        """The engine's result at the end of each walk the checks made (walks repeat)."""
+        self.seen_eligible: set[str] = set()
+        """Instruments the engine found eligible at the end of some walk without "weet ik niet"."""
         self.steering = set(content.routing_facts)
         if content.need_fact is not None:
             self.steering.add(content.need_fact)
@@ -85,6 +89,8 @@ class InstrumentChecks:
     def eligibility(
         self, incentive: CompiledIncentive, requirements: list[CompiledRequirement]
     ) -> Iterator[Finding]:
+        if incentive.id in self.seen_eligible:
+            return  # a walk of an earlier check already ended with it eligible: confirmed
         values = self.values_for(incentive)
         conditions = [r.condition for r in requirements]
         candidates = take_first(search_answers(conditions, values), MAX_ASSIGNMENTS)
@@ -282,7 +288,16 @@ class InstrumentChecks:
     # the engine
 
     def verdict(self, incentive: CompiledIncentive, walk: Walk) -> Verdict:
-        result = self.engine.matcher.result(walk.known, self.on, walk.complete)
+        key = (frozenset(walk.known.items()), walk.complete)
+        result = self.results.get(key)
+        if result is None:
+            result = self.results[key] = self.engine.matcher.result(
+                walk.known, self.on, walk.complete
+            )
+            if walk.complete and not any(isinstance(v, Unknown) for v in walk.known.values()):
+                # every eligible verdict here is a real path to it without "weet ik niet"
+                eligible = (i for i, v in result.verdicts.items() if v.status == "eligible")
+                self.seen_eligible.update(eligible)
         return result.verdicts[incentive.id]
 
     def confirm(
