@@ -23,6 +23,19 @@ def cached_content(root: Path) -> Content:
     return _content_cache[root]
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _private_content_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Content copies the tests make (check, lint and the TUI use the cache) stay out of the
+    user's own cache folder; subprocesses inherit the variable."""
+    import os
+
+    from wizard.content_cache import CACHE_DIR_VARIABLE
+
+    folder = tmp_path_factory.mktemp("content-cache")
+    folder.chmod(0o700)
+    os.environ.setdefault(CACHE_DIR_VARIABLE, str(folder))
+
+
 @pytest.fixture(scope="session")
 def bundled() -> Content:
     return cached_content(REPO)
