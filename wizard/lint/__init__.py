@@ -39,7 +39,7 @@ from wizard.lint.domains import Domains
 from wizard.lint.findings import RULES, Finding, Severity
 from wizard.lint.graph_rules import graph_findings
 from wizard.lint.graph_walk import MAX_GRAPH_STATES, explore
-from wizard.lint.instrument_rules import MAX_ASSIGNMENTS, MAX_WALKS, InstrumentChecks
+from wizard.lint.instrument_rules import MAX_ASSIGNMENTS, MAX_WALKS, QUICK_WALKS, InstrumentChecks
 from wizard.lint.locator import Locator, files_read, incentive_file
 from wizard.lint.text_rules import TEXT_BUDGETS, text_findings
 
@@ -47,6 +47,7 @@ __all__ = [
     "MAX_ASSIGNMENTS",
     "MAX_GRAPH_STATES",
     "MAX_WALKS",
+    "QUICK_WALKS",
     "RULES",
     "SOURCE_MAX_AGE",
     "TEXT_BUDGETS",
