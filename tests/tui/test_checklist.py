@@ -84,3 +84,29 @@ async def test_enter_on_an_untouched_checklist_does_nothing() -> None:
         await settle(pilot)
         await press(pilot, "enter", "space", "enter")
         assert answers(app) == {}
+
+
+async def test_changing_a_set_starts_with_the_earlier_answers_ticked() -> None:
+    from wizard.tui.conversation import Reply
+    from wizard.tui.dialogs import ConfirmEditScreen
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await type_text(pilot, "1, 3")
+        await type_text(pilot, "800")
+        assert app.page == "check"
+        reply = next(r for r in app.query(Reply) if r.line.fact == "situation")
+        reply.focus()
+        await press(pilot, "enter")
+        assert app.editing == "situation"
+        prompts = [p.strip() for p in option_prompts(app)]
+        assert prompts[:3] == [
+            "1. [x] I pay rent",
+            "2. [ ] I have children",
+            "3. [x] I have a disability",
+        ]
+        await press(pilot, "down", "space", "enter")  # untick rent, confirm
+        assert isinstance(app.screen, ConfirmEditScreen)
+        await press(pilot, "right", "enter")
+        assert app.session.answer_map["situation"] == frozenset({"disability"})

@@ -244,6 +244,7 @@ class WizardApp(KioskActions, CounsellorActions, App[None]):
                     value=typed,
                     hint=hint or asking.hint,
                     none_label=asking.none_label,
+                    ticked=self._ticked(question.fact),
                 )
             elif self.page == "welcome":
                 self.composer.offer(say("tui.start", lang))
@@ -252,6 +253,11 @@ class WizardApp(KioskActions, CounsellorActions, App[None]):
             self.composer.focus_target().focus()
         self._refresh_side()
         self._show_keys()
+
+    def _ticked(self, fact: str) -> frozenset[str]:
+        """A checklist being changed starts with the earlier answer ticked."""
+        earlier = self.session.answer_map.get(fact) if self.editing == fact else None
+        return earlier if isinstance(earlier, frozenset) else frozenset()
 
     def _page_ready(self) -> None:
         """Keys pressed while the page was brought up to date were dropped; from here on they

@@ -76,6 +76,9 @@ class AnswerOptions(OptionList, can_focus=False):
             return ""
         return CHECKED if option_id in self.checked else UNCHECKED
 
+    def refresh_marks(self) -> None:
+        self._mark()
+
     def toggle(self) -> None:
         """Tick or untick the highlighted answer of a checklist ("Geen van deze" unticks all)."""
         option_id = self.highlighted_id
@@ -231,10 +234,15 @@ class Composer(Vertical):
         value: str = "",
         hint: str = "",
         none_label: str | None = None,
+        ticked: frozenset[str] = frozenset(),
     ) -> None:
         """Set up for a question: its options (None for a number or a date) and the typing line;
-        ``none_label`` ("Geen van deze") makes the options a checklist."""
+        ``none_label`` ("Geen van deze") makes the options a checklist, ``ticked`` its answers
+        ticked at the start (an earlier answer being changed)."""
         self.choices.show_choices(choices or [], unknown_label, none_label)
+        if none_label is not None and ticked:
+            self.choices.checked = set(ticked)
+            self.choices.refresh_marks()
         self.entry.checklist = none_label is not None
         self.choices.display = self.choices.option_count > 0
         self.entry.value = value
