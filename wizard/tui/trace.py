@@ -23,7 +23,7 @@ def trace_text(engine: Engine, session: Session) -> str:
             say("unknown", lang)
             if isinstance(value, Unknown)
             else fact.value_label(value, lang)
-            if isinstance(value, str)
+            if isinstance(value, str | frozenset)  # a multi_choice answer: its labels
             else str(value)
         )
         lines.append(f"  {fact.label.get(lang)}: {shown}")
