@@ -66,12 +66,16 @@ def summary(result: Result) -> tuple[object, ...]:
     )
 
 
-def left_open(content: Content, session: Session, short: Result) -> set[str]:
+def left_open(
+    content: Content, session: Session, short: Result, engine: Engine | None = None
+) -> set[str]:
     """Instruments the short run may leave less decided than the full one (docs/ranking.md): those
     shown as worth checking without questions, and those whose rules follow a start date that the
-    short run did not ask (it asks it only when a rule change is within reach)."""
-    engine = Engine(content)
-    known = engine.walk(session).known
+    short run did not ask (it asks it only when a rule change is within reach).
+
+    ``engine``: the one that made the short run (its walks are remembered: a cheaper example is
+    a faster shrink when the property fails)."""
+    known = (engine or Engine(content)).walk(session).known
     open_: set[str] = set()
     for instrument, incentive in content.incentives.items():
         verdict = short.verdicts[instrument]
@@ -122,9 +126,10 @@ def test_skipping_gives_the_same_result_as_asking_everything(
     content: Content, data: st.DataObject, on: date
 ) -> None:
     person = data.draw(people(content))
-    short_session, short = run(Engine(content), person, on)
+    engine = Engine(content)
+    short_session, short = run(engine, person, on)
     long_session, full = run(Engine(content, ask_everything=True), person, on)
-    assert_same_outcome(short, full, left_open(content, short_session, short))
+    assert_same_outcome(short, full, left_open(content, short_session, short, engine))
     short_asked, long_asked = set(short.asked), set(full.asked)
     assert short_asked <= long_asked
     assert short.complete and full.complete
@@ -161,3 +166,64 @@ def test_an_invalid_answer_never_changes_the_session(
     with contextlib.suppress(InvalidAnswer):
         engine.answer(session, junk)
     assert session.answers == ()
+
+
+# Found by the property above (seed 1, bundled content, every instrument pursued): the short run
+# skips 'loopbaancheque_ooit_gebruikt' as unable to change the outcome, yet the full run, which
+# asks it (answered "weet ik niet"), recommends 'loopbaancheque' (possibly, fit 0) and the short
+# run does not. Only some seeds reach it, and shrinking the bundled example can outlast
+# Hypothesis's five-minute limit, which then reports "Inconsistent data generation" instead.
+# A fix belongs in the engine's skip rule or the ranking (wizard/engine.py, wizard/matching.py);
+# then this test passes and strict xfail fails: remove the mark.
+_SEED_1_PERSON: dict[str, Answer] = {
+    **dict.fromkeys(
+        [
+            "werkplaats_gewest",
+            "loopbaancheque_ooit_gebruikt",
+            "opleiding_startdatum",
+            "werkervaring_jaren",
+            "tewerkstellingsbreuk",
+            "ancienniteit_werkgever",
+            "wie_betaalt",
+            "opleiding_erkenning",
+            "min_2j_uit_dagonderwijs",
+        ],
+        UNKNOWN,
+    ),
+    "behoefte": "diploma_hoger_onderwijs",
+    "overeenkomst_type": "geen",
+    "opleiding_intern_werkgever": "nee",
+    "scholingsgraad": "hooggeschoold",
+    "opleiding_omvang": "u_32_119",
+    "werkgever_wil_aanwerven": "nee",
+    "opleiding_gestart": "nog_niet",
+    "werkgever_grootte": "van10_tot_19",
+    "ingeschreven_werkzoekende": "nee",
+    "statuut": "werknemer_prive",
+    "cao_tijdskrediet_opleiding": "weet_niet",
+    "woonplaats": "brussel",
+    "onderneming_kmo_vlaanderen": "nee",
+    "leeftijd": 49,
+    "werkgever_vraagt_opleiding": "ja",
+    "zelfstandige_bijberoep": "ja",
+    "doelberoep_knelpunt": "nee",
+    "uitkering": "leefloon",
+    "vwo_tariefgroep": "taal_of_vrije_tijd",
+    "tijdelijk_werkloos": "nvt",
+    "pop_laatste_6j": "nee",
+    "tijdsinzet": "buiten_werkuren",
+}
+
+
+@pytest.mark.xfail(
+    strict=True,
+    raises=AssertionError,
+    reason="engine skips a question whose answer changes the recommendation (see comment)",
+)
+def test_skipping_equals_asking_everything_on_the_seed_1_counterexample() -> None:
+    content = replace(cached_content(REPO), pursue_min_fit=FOCUS["all"])
+    on = date(2025, 1, 31)
+    engine = Engine(content)
+    short_session, short = run(engine, _SEED_1_PERSON, on)
+    _, full = run(Engine(content, ask_everything=True), _SEED_1_PERSON, on)
+    assert_same_outcome(short, full, left_open(content, short_session, short, engine))
