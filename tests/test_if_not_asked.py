@@ -169,3 +169,40 @@ def test_verdicts_equal_a_reference_walk_on_linear_graphs(
         _, result = run(Engine(content), person, DAY)
         assert_same_outcome(result, expected)  # a weak fit left open may be decided in full
         assert UNKNOWN not in [content.if_not_asked.get(f) for f in content.facts]
+
+
+def test_the_step_api_fills_defaults_as_the_walk_does(engine: Engine) -> None:
+    """``advance`` (used by ``paths``) continues a walk one answer at a time: same defaults."""
+    options: dict[str, list[object]] = {
+        "has_children": ["yes", "no"],
+        "child_under_5": ["yes", "no"],
+        "carer": ["ja", "nee", UNKNOWN],
+        "benefits": [[], ["housing"], ["housing", "pension"]],
+    }
+    todo: list[list[object]] = [[]]
+    checked = 0
+    while todo:
+        answers = todo.pop()
+        session = engine.start(DAY)
+        step = engine.step(session)
+        known = dict(step.known)
+        current = step.question
+        for raw in answers:
+            assert current is not None
+            value = engine.content.facts[current.fact]
+            parsed = engine.answer(session, raw).answer_map[current.fact]
+            session = session.with_answer(value.id, parsed)
+            known, current, _ = engine.advance(known, current, parsed, DAY)
+        walked = engine.step(session)
+        assert known == walked.known
+        assert (current is None) == (walked.question is None)
+        if current is None:
+            assert walked.result is not None
+            final = engine.final_result(known, DAY)
+            assert {i: v.status for i, v in final.verdicts.items()} == {
+                i: v.status for i, v in walked.result.verdicts.items()
+            }
+            checked += 1
+        else:
+            todo += [[*answers, raw] for raw in options[current.fact]]
+    assert checked == 9  # no: 3 carer answers; yes: 2 x 3 benefits answers
