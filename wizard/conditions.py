@@ -38,7 +38,8 @@ Value: TypeAlias = str | int
 Chosen: TypeAlias = frozenset[str]
 """The answer to a multi_choice fact: the value ids chosen (empty: "none of these")."""
 
-MAX_LENGTH = 500
+MAX_LENGTH = 2000
+"""Longer conditions are refused (the tree-size bounds below limit what evaluation walks)."""
 MAX_DEPTH = 40
 
 CompareOp = Literal["==", "!=", "<", "<=", ">", ">="]
