@@ -159,3 +159,29 @@ def test_contains_is_set_intersection_and_inclusion(
     assert evaluate(parse_condition("s is empty", SHAPE), known) == (not chosen)
     for value in VALUES:
         assert evaluate(parse_condition(f"s contains {value}", SHAPE), known) == (value in chosen)
+
+
+@given(typed=st.text(max_size=80))
+def test_whatever_is_typed_at_a_checklist_is_a_set_or_a_hint_never_an_error(typed: str) -> None:
+    from tests.conftest import DATA, cached_content
+    from wizard.sessions import parse_answer
+    from wizard.understanding import understand
+
+    fact = cached_content(DATA / "multi").facts["situation"]
+    understood = understand(fact, typed)
+    if understood.value is None:
+        assert understood.hint("nl") and understood.hint("en")
+    else:
+        assert parse_answer(fact, understood.value) == understood.value
+
+
+def test_a_set_answer_is_exported_as_its_labels() -> None:
+    from tests.conftest import DATA, cached_content
+    from wizard.export import to_markdown
+
+    engine = Engine(cached_content(DATA / "multi"))
+    session = engine.answer(engine.start(DAY, "en"), ["children", "housing_costs"])
+    session = engine.answer(session, "900")
+    assert "**I pay rent, I have children**" in to_markdown(
+        engine.content, session, engine.result(session)
+    )
