@@ -371,3 +371,9 @@ def test_the_bundled_yes_no_facts_keep_ja_and_nee(bundled: object) -> None:
     assert yes_no and all(f.value_ids() == ("ja", "nee") for f in yes_no)
     with pytest.raises(InvalidAnswer):
         parse_answer(yes_no[0], "maybe")
+
+
+def test_is_unknown_on_a_fact_that_cannot_be_unknown_is_refused() -> None:
+    shapes = {"age": FactShape("integer", may_be_unknown=False)}
+    with pytest.raises(ConditionError, match="'age is known' .* can never change"):
+        parse_condition("age is known", shapes)

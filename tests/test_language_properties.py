@@ -31,10 +31,10 @@ def is_multi(i: int) -> bool:
 
 
 @st.composite
-def atoms(draw: st.DrawFn, facts: int) -> str:
+def atoms(draw: st.DrawFn, facts: int, offers: list[bool]) -> str:
     i = draw(st.integers(0, facts - 1))
     fact = f"f{i}"
-    if draw(st.integers(0, 5)) == 0:
+    if offers[i] and draw(st.integers(0, 5)) == 0:  # only where "weet ik niet" is possible
         return f"{fact} is {draw(st.sampled_from(['unknown', 'known', 'not unknown']))}"
     value = draw(st.sampled_from(VALUES))
     if not is_multi(i):
@@ -54,21 +54,22 @@ def atoms(draw: st.DrawFn, facts: int) -> str:
 
 
 @st.composite
-def conditions(draw: st.DrawFn, facts: int) -> str:
-    parts = draw(st.lists(atoms(facts), min_size=1, max_size=3))
+def conditions(draw: st.DrawFn, facts: int, offers: list[bool]) -> str:
+    parts = draw(st.lists(atoms(facts, offers), min_size=1, max_size=3))
     return draw(st.sampled_from([" and ", " or "])).join(parts)
 
 
 @st.composite
 def content_specs(draw: st.DrawFn) -> dict[str, object]:
     n = draw(st.integers(2, 6))
+    offers = [draw(st.booleans()) for _ in range(n)]
     facts = [
         {
             "id": f"f{i}",
             "kind": "multi_choice" if is_multi(i) else "choice",
             "label": text(f"f{i}"),
             "values": [{"id": v, "label": text(v)} for v in VALUES],
-            "offer_unknown": draw(st.booleans()),
+            "offer_unknown": offers[i],
         }
         for i in range(n)
     ]
@@ -77,7 +78,10 @@ def content_specs(draw: st.DrawFn) -> dict[str, object]:
         routes = []
         if i + 2 < n and draw(st.booleans()):
             routes.append(
-                {"when": draw(conditions(i + 1)), "goto": f"q{draw(st.integers(i + 2, n - 1))}"}
+                {
+                    "when": draw(conditions(i + 1, offers)),
+                    "goto": f"q{draw(st.integers(i + 2, n - 1))}",
+                }
             )
         routes.append({"goto": f"q{i + 1}" if i + 1 < n else "end"})
         question: dict[str, object] = {
@@ -87,7 +91,7 @@ def content_specs(draw: st.DrawFn) -> dict[str, object]:
             "next": routes,
         }
         if i > 0 and draw(st.integers(0, 3)) == 0:
-            question["ask_when"] = draw(conditions(i))
+            question["ask_when"] = draw(conditions(i, offers))
         questions.append(question)
     incentives = [
         {
@@ -98,7 +102,7 @@ def content_specs(draw: st.DrawFn) -> dict[str, object]:
             "confidence": "high",
             "serves": {v: draw(st.integers(1, 3)) for v in VALUES[: draw(st.integers(0, 3))]},
             "requires": [
-                {"id": f"r{j}", "when": draw(conditions(n)), "why_not": text("no")}
+                {"id": f"r{j}", "when": draw(conditions(n, offers)), "why_not": text("no")}
                 for j in range(draw(st.integers(1, 3)))
             ],
             "sources": [{"url": "https://example.org", "title": "t", "read_on": "2026-11-23"}],

@@ -249,6 +249,8 @@ class FactShape:
     values: frozenset[str] = frozenset()
     yes: str = "ja"
     """A yes_no fact's "yes" value id: what the fact's name alone means in a condition."""
+    may_be_unknown: bool = True
+    """Whether "weet ik niet" is a possible answer (else ``is unknown`` can never hold)."""
 
 
 class ConditionError(ValueError):
@@ -501,6 +503,11 @@ class _Parser:
             raise ConditionError(
                 f"expected 'unknown' or 'known' after '{name} is' at column {word.column}, "
                 f"found '{word.text}': write '{name} is unknown', '{name} is known'{also}"
+            )
+        if not shape.may_be_unknown:
+            raise ConditionError(
+                f"'{name} is {word.text}' (column {word.column}) can never change: '{name}' does "
+                "not offer \"weet ik niet\" (offer_unknown: false); remove the test, or offer it"
             )
         unknown = (word.text == "unknown") != negated
         return IsUnknown(name) if unknown else Not(IsUnknown(name))

@@ -302,7 +302,10 @@ def _link(
         facts[fact.id] = fact
     shapes = {
         f.id: FactShape(
-            f.kind, frozenset(f.value_ids()), yes=f.value_ids()[0] if f.kind == "yes_no" else "ja"
+            f.kind,
+            frozenset(f.value_ids()),
+            yes=f.value_ids()[0] if f.kind == "yes_no" else "ja",
+            may_be_unknown=f.offer_unknown or f.optional or UNKNOWN_ANSWER in f.value_ids(),
         )
         for f in facts.values()
     }
