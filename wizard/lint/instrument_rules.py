@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
-from itertools import combinations
+from itertools import chain, combinations, islice
 
 from wizard.conditions import FALSE, UNKNOWN, Condition, Unknown, facts_in
 from wizard.content import CompiledIncentive, CompiledRequirement, Content
@@ -19,7 +19,7 @@ from wizard.lint.domains import Domains
 from wizard.lint.findings import Finding, describe
 from wizard.lint.graph_walk import GraphWalk
 from wizard.lint.locator import Loc, Locator
-from wizard.lint.search import Judge, Values, most_read_first, search_answers, take_first
+from wizard.lint.search import Judge, Values, most_read_first, search_answers
 from wizard.matching import Result, Verdict, is_pursued, outstanding_facts
 from wizard.sessions import Answer, Session
 
@@ -97,11 +97,13 @@ class InstrumentChecks:
             return  # a walk of an earlier check already ended with it eligible: confirmed
         values = self.values_for(incentive)
         conditions = [r.condition for r in requirements]
-        candidates = take_first(search_answers(conditions, values), MAX_ASSIGNMENTS)
-        if not candidates:
+        # answer sets are searched one at a time: most instruments are confirmed on the first
+        hits = search_answers(conditions, values)
+        first = next(hits, None)
+        if first is None:
             yield self.conflict(incentive, requirements, values)
             return
-        for answers in candidates:
+        for answers in chain([first], islice(hits, MAX_ASSIGNMENTS - 1)):
             quick = self.confirm(
                 incentive, answers, _is_eligible, False, ordered=False, max_walks=QUICK_WALKS
             )
@@ -114,12 +116,12 @@ class InstrumentChecks:
             unknown = [UNKNOWN] if self.domains.may_be_unknown(fact) else []
             return [*unknown, *values(fact)]
 
-        for answers in take_first(search_answers(conditions, unknown_first), MAX_ASSIGNMENTS):
+        for answers in islice(search_answers(conditions, unknown_first), MAX_ASSIGNMENTS):
             session = self.confirm(incentive, answers, _is_eligible, unknown_elsewhere=True)
             if session is not None:
                 yield self.only_via_unknown(incentive, session)
                 return
-        yield self.not_reached(incentive, candidates[0])
+        yield self.not_reached(incentive, first)
 
     def conflict(
         self,
@@ -220,7 +222,7 @@ class InstrumentChecks:
             hits = search_answers(
                 conditions, self.values_for(incentive), variables, steering, judge
             )
-            for answers in take_first(hits, 5):
+            for answers in islice(hits, 5):
                 found = self.confirm_dead_end(incentive, requirements, answers, missing)
                 if found is not None:
                     reported.add(found.fact)

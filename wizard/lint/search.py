@@ -62,12 +62,3 @@ def most_read_first(conditions: Sequence[Condition]) -> list[str]:
         for fact in facts_in(condition):
             counts[fact] = counts.get(fact, 0) + 1
     return sorted(counts, key=lambda fact: (-counts[fact], fact))
-
-
-def take_first(answer_sets: Iterator[dict[str, Answer]], limit: int) -> list[dict[str, Answer]]:
-    found: list[dict[str, Answer]] = []
-    for answers in answer_sets:
-        found.append(answers)
-        if len(found) >= limit:
-            break
-    return found
