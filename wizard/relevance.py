@@ -3,23 +3,88 @@
 Two sets of known facts with the same key (at the same question, on the same date) lead the
 engine to the same future: the same questions asked and skipped, the same verdicts and the same
 ranking (the texts shown may differ: ``checks``, ``next_steps`` and ``summary_dated`` only pick
-texts, so they are left out). The key is built from what the engine and the matcher read, never from a copy of their
-rules: what is left of every condition (``simplify``) of every question still reachable and of
-every instrument, which of the facts in those residuals were answered "weet ik niet", the answer
-to the need, and the facts that date an instrument's rules. ``tests/test_paths.py`` checks that
-a walk memoised over this key finds exactly the outcomes of walking every path.
+texts, so they are left out). The key is built from what the engine and the matcher read, never
+from a copy of their rules: what is left (``simplify``) of every condition of every question
+still reachable and of every instrument in force, which of the facts in those residuals were
+answered "weet ik niet", the answer to the need, and the facts that date an instrument's rules.
+
+Two reductions keep the number of keys close to the number of different futures:
+
+- an instrument ruled out whatever comes next (``excluded``) counts as one token: the matcher
+  reads nothing else of it (its verdict is "not_eligible", it asks nothing);
+- a residual over facts that no question ahead can still ask (answered "weet ik niet", or never
+  asked and left behind) can no longer change: the matcher and the engine read only whether it is
+  true, false or open, and whether an open one hangs on a fact never answered (``outstanding``,
+  ``possibly``, "never certain on a rule never asked"). It counts as that class alone.
+
+``tests/test_paths.py`` checks that a walk memoised over this key finds exactly the outcomes of
+walking every path, and re-walks every memo hit (a key that merged two futures fails it).
 """
 
 from __future__ import annotations
 
 from collections.abc import Hashable
+from dataclasses import replace
 from datetime import date
 
-from wizard.conditions import Condition, Known, facts_in, simplify
-from wizard.content import CompiledQuestion, Content
+from wizard.conditions import FALSE, Condition, Const, Known, facts_in, simplify
+from wizard.content import CompiledIncentive, CompiledQuestion, Content
+from wizard.matching import (
+    Matcher,
+    Verdict,
+    fit_for_need,
+    is_pursued,
+    outstanding_facts,
+    rule_dates,
+    worth_checking,
+)
 from wizard.model import END
 
-_ABSENT = object()
+ABSENT = object()
+NO_CONDITION = -1
+EXCLUDED = -2
+NONE: frozenset[str] = frozenset()
+
+
+class Instrument:
+    """The conditions of one instrument in force that the matcher reads, and its date fact."""
+
+    def __init__(self, incentive: CompiledIncentive, on: date, need_fact: str | None) -> None:
+        self.incentive = incentive
+        self.dated_by = next(
+            (r.model.dated_by for r in incentive.requirements if r.model.dated_by), None
+        )
+        # a requirement not dated by a fact and out of force on ``on`` is never read
+        self.requirements = tuple(
+            r for r in incentive.requirements if r.model.dated_by or r.model.in_force(on)
+        )
+        conditions = [r.condition for r in self.requirements]
+        # checks, next_steps and summary_dated only choose texts: left out of the key
+        for checks in (incentive.worth_asking, incentive.worth_checking, incentive.comes_first):
+            conditions += [c.condition for c in checks if c.condition is not None]
+        self.conditions = tuple(conditions)
+        self.facts = frozenset(f for c in conditions for f in facts_in(c))
+        extra = {f for f in (self.dated_by, need_fact) if f is not None}
+        self.reads = tuple(sorted(self.facts | extra))
+        """Every fact whose answer the part of this instrument in the key depends on."""
+
+
+def excluded(incentive: CompiledIncentive, known: Known, on: date) -> bool:
+    """Whether ``incentive`` is "not_eligible" whatever is answered next: on every date whose
+    rules can apply, a requirement in force that excludes (``if_unmet: not_eligible``) is false.
+    False while a date fact that picks the rules is still unanswered (it may pick another date)."""
+    dated = [r.model.dated_by for r in incentive.requirements if r.model.dated_by]
+    if dated and dated[0] not in known:
+        return False
+    for rule_date in rule_dates(incentive, known, on, ahead=True):
+        if not any(
+            r.model.if_unmet == "not_eligible"
+            and r.model.in_force(rule_date if r.model.dated_by else on)
+            and simplify(r.condition, known) == FALSE
+            for r in incentive.requirements
+        ):
+            return False
+    return True
 
 
 class RelevantState:
@@ -28,41 +93,68 @@ class RelevantState:
     def __init__(self, content: Content, on: date) -> None:
         self.content = content
         self.on = on
-        conditions: list[Condition] = []
-        dated: set[str] = set()
-        for incentive in content.incentives.values():
-            conditions += [r.condition for r in incentive.requirements]
-            dated |= {r.model.dated_by for r in incentive.requirements if r.model.dated_by}
-            # checks, next_steps and summary_dated only choose texts: left out of the key
-            for checks in (incentive.worth_asking, incentive.worth_checking, incentive.comes_first):
-                conditions += [c.condition for c in checks if c.condition is not None]
-        self._direct = tuple(sorted(dated | ({content.need_fact} if content.need_fact else set())))
-        self._conditions = tuple(dict.fromkeys(conditions))
-        self._facts: dict[int, tuple[str, ...]] = {}
-        self._parts: dict[tuple[int, tuple[object, ...]], int] = {}
-        self._numbers: dict[Hashable, int] = {}
-        self._ahead: dict[str, tuple[CompiledQuestion, ...]] = {}
+        instruments = [
+            Instrument(i, on, content.need_fact)
+            for i in content.incentives.values()
+            if i.model.in_force(on)
+        ]
+        # not in force: "not_eligible" whatever the answers, never asked about: not in the key
+        self.instruments = tuple(instruments)
+        dated = {i.dated_by for i in instruments if i.dated_by}
+        need = {content.need_fact} if content.need_fact else set()
+        self.direct = tuple(sorted(dated | need))
+        self.facts_of: dict[int, tuple[str, ...]] = {}
+        self.part_numbers: dict[tuple[int, tuple[object, ...], str], int] = {}
+        self.numbers: dict[Hashable, int] = {}
+        self.ruled_out: dict[Hashable, bool] = {}
+        self.live_numbers: set[int] = set()
+        self.question_reads: dict[str, tuple[str, ...]] = {}
+        self.question_parts: dict[Hashable, Hashable] = {}
+        self.instrument_parts: dict[Hashable, Hashable] = {}
+        self.frozen: dict[Hashable, Hashable] = {}
+        self.matcher = Matcher(content)
+        self.defaults = frozenset(content.if_not_asked)
+        self.alone = {
+            i.incentive.id: replace(content, incentives={i.incentive.id: i.incentive})
+            for i in instruments
+        }
+        self.ahead_of: dict[str, tuple[tuple[CompiledQuestion, ...], frozenset[str]]] = {}
 
-    def _part(self, cond: Condition | None, known: Known) -> int:
-        """A small number for what is left of ``cond`` and which of its facts are answered."""
+    def part(self, cond: Condition | None, known: Known, at: str, live: frozenset[str]) -> int:
+        """A small number for what is left of ``cond``, which of its facts are answered, and,
+        once no fact in it can still be asked (``live``: the facts of the questions ahead of
+        ``at``), only whether it is true, false, or open on a fact never answered."""
         if cond is None:
-            return -1
-        facts = self._facts.get(id(cond))
+            return NO_CONDITION
+        facts = self.facts_of.get(id(cond))
         if facts is None:
-            facts = self._facts[id(cond)] = tuple(sorted(facts_in(cond)))
-        values = tuple(known.get(f, _ABSENT) for f in facts)
-        inputs = (id(cond), values)
-        number = self._parts.get(inputs)
+            facts = self.facts_of[id(cond)] = tuple(sorted(facts_in(cond)))
+        values = tuple(known.get(f, ABSENT) for f in facts)
+        inputs = (id(cond), values, at)
+        number = self.part_numbers.get(inputs)
         if number is None:
             residual = simplify(cond, known)
-            answered = frozenset(f for f in facts_in(residual) if f in known)
-            part = (residual, answered)
-            number = self._parts[inputs] = self._numbers.setdefault(part, len(self._numbers))
+            open_facts = facts_in(residual)
+            part: Hashable
+            if isinstance(residual, Const):
+                part = residual
+            elif open_facts & live:
+                part = (residual, frozenset(f for f in open_facts if f in known))
+            else:
+                part = ("settled open", bool(open_facts - set(known)))
+            number = self.numbers.setdefault(part, len(self.numbers))
+            if not isinstance(residual, Const) and open_facts & live:
+                self.live_numbers.add(number)
+            self.part_numbers[inputs] = number
         return number
 
     def ahead(self, question_id: str) -> tuple[CompiledQuestion, ...]:
         """The questions reachable from ``question_id``, itself included (conditions ignored)."""
-        found = self._ahead.get(question_id)
+        return self.reachable(question_id)[0]
+
+    def reachable(self, question_id: str) -> tuple[tuple[CompiledQuestion, ...], frozenset[str]]:
+        """The questions reachable from ``question_id`` (itself included) and their facts."""
+        found = self.ahead_of.get(question_id)
         if found is None:
             seen = {question_id}
             todo = [question_id]
@@ -71,23 +163,138 @@ class RelevantState:
                     if route.goto != END and route.goto not in seen:
                         seen.add(route.goto)
                         todo.append(route.goto)
-            found = self._ahead[question_id] = tuple(
-                self.content.questions[q] for q in sorted(seen)
-            )
+            questions = tuple(self.content.questions[q] for q in sorted(seen))
+            found = self.ahead_of[question_id] = (questions, frozenset(q.fact for q in questions))
         return found
 
     def key(self, known: Known, current: CompiledQuestion | None) -> Hashable:
-        questions = self.ahead(current.id) if current is not None else ()
+        at = current.id if current is not None else END
+        questions, live = self.reachable(current.id) if current is not None else ((), frozenset())
+        # a fact with if_not_asked gets its value once off the path: it can still change
+        live = (live | self.defaults) - set(known)
         return (
-            current.id if current is not None else END,
-            tuple(known.get(f, _ABSENT) for f in self._direct),
-            tuple(
-                (
-                    q.fact in known,
-                    self._part(q.ask_when, known),
-                    tuple(self._part(r.condition, known) for r in q.routes),
-                )
-                for q in questions
-            ),
-            tuple(self._part(c, known) for c in self._conditions),
+            at,
+            tuple(known.get(f, ABSENT) for f in self.direct),
+            tuple(self.question_part(q, known, at, live) for q in questions),
+            tuple(self.instrument_part(i, known, at, live) for i in self.instruments),
         )
+
+    def question_part(
+        self, question: CompiledQuestion, known: Known, at: str, live: frozenset[str]
+    ) -> Hashable:
+        reads = self.question_reads.get(question.id)
+        if reads is None:
+            facts = {question.fact} | {
+                f for r in question.routes if r.condition for f in facts_in(r.condition)
+            }
+            if question.ask_when is not None:
+                facts |= facts_in(question.ask_when)
+            reads = self.question_reads[question.id] = tuple(sorted(facts))
+        inputs = (question.id, tuple(known.get(f, ABSENT) for f in reads), at)
+        found = self.question_parts.get(inputs)
+        if found is None:
+            found = self.question_parts[inputs] = (
+                question.fact in known,
+                # a question whose fact is known is skipped whatever its ask_when says
+                NO_CONDITION
+                if question.fact in known
+                else self.part(question.ask_when, known, at, live),
+                tuple(self.part(r.condition, known, at, live) for r in question.routes),
+            )
+        return found
+
+    def instrument_part(
+        self, instrument: Instrument, known: Known, at: str, live: frozenset[str]
+    ) -> Hashable:
+        inputs = (
+            instrument.incentive.id,
+            tuple(known.get(f, ABSENT) for f in instrument.reads),
+            at,
+        )
+        found = self.instrument_parts.get(inputs)
+        if found is None:
+            found = self.instrument_parts[inputs] = self.read_instrument(
+                instrument, known, at, live
+            )
+        return found
+
+    def read_instrument(
+        self, instrument: Instrument, known: Known, at: str, live: frozenset[str]
+    ) -> Hashable:
+        dated = known.get(instrument.dated_by, ABSENT) if instrument.dated_by else None
+        parts = tuple(self.part(c, known, at, live) for c in instrument.conditions)
+        settled = (instrument.incentive.id, dated, parts[: len(instrument.requirements)])
+        ruled_out = self.ruled_out.get(settled)
+        if ruled_out is None:
+            # the residuals decide it; read them once per combination
+            ruled_out = self.ruled_out[settled] = excluded(instrument.incentive, known, self.on)
+        if ruled_out:
+            return EXCLUDED
+        if any(p in self.live_numbers for p in parts):
+            if dated is ABSENT:
+                # which facts stay open on each rule date decides whether the date fact is
+                # asked (or counts as outstanding): keep every residual whole
+                whole = f"{at} (whole)"
+                return tuple(
+                    self.part(c, known, whole, instrument.facts) for c in instrument.conditions
+                )
+            return parts
+        # nothing the verdict reads can change any more: only what the ranking reads of it counts
+        need = known.get(self.content.need_fact, ABSENT) if self.content.need_fact else None
+        frozen_key = (instrument.incentive.id, dated, need, parts)
+        frozen = self.frozen.get(frozen_key)
+        if frozen is None:
+            frozen = self.frozen[frozen_key] = self.ranking_inputs(instrument, known)
+        return frozen
+
+    def ranking_inputs(self, instrument: Instrument, known: Known) -> Hashable:
+        """What the ranking reads of an instrument whose verdict can no longer change: its
+        verdict's status, fit, demotion, route and open points, whether it is still pursued or
+        worth checking, whether a rule in force was never asked, and whether it keeps any fact
+        outstanding (the engine asks routing questions while anything is)."""
+        incentive, on = instrument.incentive, self.on
+        fit = fit_for_need(self.content, incentive, known)
+        verdict = self.matcher.verdict(incentive, known, on, fit)
+        unasked = any(
+            facts_in(simplify(r.condition, known)) - set(known)
+            for r in incentive.requirements
+            if r.model.in_force(on)
+        )
+        return (
+            "settled",
+            verdict.status,
+            verdict.fit,
+            verdict.demoted,
+            verdict.first,
+            bool(verdict.missing),
+            is_pursued(self.content, incentive, known, on),
+            worth_checking(incentive, known, on, asking=True) is not None,
+            worth_checking(incentive, known, on) is not None,
+            unasked,
+            bool(outstanding_facts(self.alone[incentive.id], known, on)),
+        )
+
+
+class VerdictMemo(Matcher):
+    """The matcher with each instrument's verdict at the end of a path remembered by what the
+    ranking reads of it: whether each requirement holds, fails or stays open (and on a fact
+    never answered), whether the answers name its route, its fit and the date fact's answer.
+    The status, fit and every ranking input of a remembered verdict are exact; its texts may
+    come from another path with the same inputs, so this serves counting outcomes only."""
+
+    def __init__(self, content: Content, state: RelevantState) -> None:
+        super().__init__(content)
+        self.state = state
+        self.instruments = {i.incentive.id: i for i in state.instruments}
+        self.verdicts: dict[Hashable, Verdict] = {}
+
+    def verdict(self, incentive: CompiledIncentive, known: Known, on: date, fit: int) -> Verdict:
+        instrument = self.instruments.get(incentive.id)
+        if instrument is None or on != self.state.on:
+            return super().verdict(incentive, known, on, fit)
+        dated = known.get(instrument.dated_by, ABSENT) if instrument.dated_by else ABSENT
+        key = (incentive.id, fit, dated, self.state.instrument_part(instrument, known, END, NONE))
+        found = self.verdicts.get(key)
+        if found is None:
+            found = self.verdicts[key] = super().verdict(incentive, known, on, fit)
+        return found

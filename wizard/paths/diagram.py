@@ -16,6 +16,7 @@ from datetime import date
 from wizard.content import CompiledQuestion
 from wizard.engine import Engine
 from wizard.paths.answers import Answers, Option, PathSteps, Step, option_label
+from wizard.relevance import RelevantState, VerdictMemo
 from wizard.sessions import Answer, Session
 
 
@@ -119,10 +120,13 @@ class Explorer:
         self.on = on
         self.verify_walks = verify_walks
         self.answers = Answers(self.content, on)
+        # the engine's own ranking, with each instrument's verdict remembered by what it reads
+        self.verdicts = VerdictMemo(self.content, RelevantState(self.content, on))
         self.nodes: list[Node] = []
         self.outcomes: dict[Outcome, int] = {}
         self._interned: dict[Node, int] = {}
         self._memo: dict[Hashable, int] = {}
+        self.after_answer: dict[Hashable, int] = {}
 
     def start(self) -> int:
         session = self.engine.start(self.on)
@@ -130,7 +134,7 @@ class Explorer:
         return self._explore(session, step.known, step.question)
 
     def _outcome(self, known: dict[str, Answer]) -> int:
-        result = self.engine.final_result(known, self.on)
+        result = self.verdicts.result(known, self.on, True)
         outcome = Outcome(
             result.recommended,
             tuple(sorted((i, v.status) for i, v in result.verdicts.items() if not v.tip)),
@@ -158,8 +162,21 @@ class Explorer:
             groups: dict[int, list[Option]] = {}
             for option in self.answers.options(question.fact):
                 answer = self.answers.answer(question.fact, option)
-                after, following, _ = self.engine.advance(known, question, answer, self.on)
-                child = self._explore(session.with_answer(question.fact, answer), after, following)
+                # the key of the state just answered, still at this question, fixes where the
+                # engine goes from here: many answers reach a state met before
+                answered = {**known, question.fact: answer}
+                after_key = self.engine.relevant_key(answered, question, self.on)
+                child = self.after_answer.get(after_key)
+                if child is None or self.verify_walks:
+                    after, following, _ = self.engine.advance(known, question, answer, self.on)
+                    walked = self._explore(
+                        session.with_answer(question.fact, answer), after, following
+                    )
+                    if child is not None and walked != child:
+                        raise PathsError(
+                            f"two answers with one relevant state differ after {session.answers}"
+                        )
+                    child = self.after_answer[after_key] = walked
                 groups.setdefault(child, []).append(option)
             edges = tuple(Edge(tuple(options), child) for child, options in groups.items())
             node = Node(question.id, question.fact, edges)
