@@ -169,12 +169,11 @@ def test_an_invalid_answer_never_changes_the_session(
 
 
 # Found by the property above (seed 1, bundled content, every instrument pursued): the short run
-# skips 'loopbaancheque_ooit_gebruikt' as unable to change the outcome, yet the full run, which
-# asks it (answered "weet ik niet"), recommends 'loopbaancheque' (possibly, fit 0) and the short
-# run does not. Only some seeds reach it, and shrinking the bundled example can outlast
-# Hypothesis's five-minute limit, which then reports "Inconsistent data generation" instead.
-# A fix belongs in the engine's skip rule or the ranking (wizard/engine.py, wizard/matching.py);
-# then this test passes and strict xfail fails: remove the mark.
+# skipped 'pop_laatste_6j' as unable to change the outcome, yet its answer makes 'loopbaancheque'
+# (fit 0) worth checking and so recommended. The skip rule now counts the worth_asking and
+# worth_checking conditions of a pursued weak fit (wizard/matching.py, _open_facts). Shrinking the
+# bundled example could outlast Hypothesis's five-minute limit, which reported "Inconsistent data
+# generation" instead: this person is kept as a plain regression test.
 _SEED_1_PERSON: dict[str, Answer] = {
     **dict.fromkeys(
         [
@@ -215,11 +214,6 @@ _SEED_1_PERSON: dict[str, Answer] = {
 }
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="engine skips a question whose answer changes the recommendation (see comment)",
-)
 def test_skipping_equals_asking_everything_on_the_seed_1_counterexample() -> None:
     content = replace(cached_content(REPO), pursue_min_fit=FOCUS["all"])
     on = date(2025, 1, 31)
