@@ -125,11 +125,11 @@ class Answers:
     def __init__(self, content: Content, on: date) -> None:
         self.content = content
         self.on = on
-        self._conditions: list[Condition] = []
+        self.conditions: list[Condition] = []
         for incentive in content.incentives.values():
             # every condition the engine reads can split a range (a rule dated by another fact
             # may apply on another date, so those count whatever their dates)
-            self._conditions += [
+            self.conditions += [
                 r.condition
                 for r in incentive.requirements
                 if r.model.in_force(on) or r.model.dated_by
@@ -142,26 +142,26 @@ class Answers:
                 incentive.worth_checking,
                 incentive.comes_first,
             ):
-                self._conditions += [c.condition for c in checks if c.condition is not None]
+                self.conditions += [c.condition for c in checks if c.condition is not None]
         for question in content.questions.values():
             if question.ask_when is not None:
-                self._conditions.append(question.ask_when)
-            self._conditions += [r.condition for r in question.routes if r.condition is not None]
-        self._cache: dict[str, tuple[Option, ...]] = {}
+                self.conditions.append(question.ask_when)
+            self.conditions += [r.condition for r in question.routes if r.condition is not None]
+        self.options_by_fact: dict[str, tuple[Option, ...]] = {}
 
     def options(self, fact_id: str) -> tuple[Option, ...]:
-        if fact_id not in self._cache:
-            self._cache[fact_id] = self._compute(fact_id)
-        return self._cache[fact_id]
+        if fact_id not in self.options_by_fact:
+            self.options_by_fact[fact_id] = self.compute(fact_id)
+        return self.options_by_fact[fact_id]
 
-    def _compute(self, fact_id: str) -> tuple[Option, ...]:
+    def compute(self, fact_id: str) -> tuple[Option, ...]:
         fact = self.content.facts[fact_id]
         options: list[Option]
         if fact.kind in ("choice", "yes_no"):
             options = [v for v in fact.value_ids() if v != UNKNOWN_ANSWER]
         else:
             cuts: list[Value] = []
-            for cond in self._conditions:
+            for cond in self.conditions:
                 for op, value in _thresholds(cond, fact_id):
                     # A range starts where the comparison's answer flips.
                     if op in ("<", ">="):

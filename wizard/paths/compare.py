@@ -57,10 +57,10 @@ class _Common:
 
     def __init__(self, diagram: Diagram) -> None:
         self.diagram = diagram
-        self._memo: dict[int, dict[str, str]] = {}
+        self.common_by_node: dict[int, dict[str, str]] = {}
 
     def __call__(self, index: int) -> dict[str, str]:
-        if index not in self._memo:
+        if index not in self.common_by_node:
             node = self.diagram.nodes[index]
             if node.outcome is not None:
                 common = self.diagram.outcomes[node.outcome].statuses
@@ -69,8 +69,8 @@ class _Common:
                 common = {
                     i: s for i, s in below[0].items() if all(b.get(i) == s for b in below[1:])
                 }
-            self._memo[index] = common
-        return self._memo[index]
+            self.common_by_node[index] = common
+        return self.common_by_node[index]
 
 
 def _verdicts_changed(before: dict[str, str], after: dict[str, str]) -> str:

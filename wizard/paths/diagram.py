@@ -124,16 +124,16 @@ class Explorer:
         self.verdicts = VerdictMemo(self.content, RelevantState(self.content, on))
         self.nodes: list[Node] = []
         self.outcomes: dict[Outcome, int] = {}
-        self._interned: dict[Node, int] = {}
-        self._memo: dict[Hashable, int] = {}
+        self.node_ids: dict[Node, int] = {}
+        self.memo_by_key: dict[Hashable, int] = {}
         self.after_answer: dict[Hashable, int] = {}
 
     def start(self) -> int:
         session = self.engine.start(self.on)
         step = self.engine.step(session)
-        return self._explore(session, step.known, step.question)
+        return self.explore(session, step.known, step.question)
 
-    def _outcome(self, known: dict[str, Answer]) -> int:
+    def outcome_at(self, known: dict[str, Answer]) -> int:
         result = self.verdicts.result(known, self.on, True)
         outcome = Outcome(
             result.recommended,
@@ -141,7 +141,7 @@ class Explorer:
         )
         return self.outcomes.setdefault(outcome, len(self.outcomes))
 
-    def _explore(
+    def explore(
         self, session: Session, known: dict[str, Answer], question: CompiledQuestion | None
     ) -> int:
         if self.verify_walks:
@@ -149,15 +149,15 @@ class Explorer:
             if step.known != known or step.question != question:
                 raise PathsError(f"the walk after {session.answers} went elsewhere")
         key = self.engine.relevant_key(known, question, self.on)
-        hit = self._memo.get(key)
+        hit = self.memo_by_key.get(key)
         if hit is not None and not self.verify_walks:
             return hit
         if self.deadline is not None and time.perf_counter() > self.deadline:
             raise PathsError(
-                f"more than {self.budget:.0f} s for every path ({len(self._memo):,} states so far)"
+                f"more than {self.budget:.0f} s for every path ({len(self.memo_by_key):,} states so far)"
             )
         if question is None:
-            node = Node(None, None, (), self._outcome(known))
+            node = Node(None, None, (), self.outcome_at(known))
         else:
             groups: dict[int, list[Option]] = {}
             for option in self.answers.options(question.fact):
@@ -169,7 +169,7 @@ class Explorer:
                 child = self.after_answer.get(after_key)
                 if child is None or self.verify_walks:
                     after, following, _ = self.engine.advance(known, question, answer, self.on)
-                    walked = self._explore(
+                    walked = self.explore(
                         session.with_answer(question.fact, answer), after, following
                     )
                     if child is not None and walked != child:
@@ -180,13 +180,13 @@ class Explorer:
                 groups.setdefault(child, []).append(option)
             edges = tuple(Edge(tuple(options), child) for child, options in groups.items())
             node = Node(question.id, question.fact, edges)
-        node_id = self._interned.get(node)
+        node_id = self.node_ids.get(node)
         if node_id is None:
-            node_id = self._interned[node] = len(self.nodes)
+            node_id = self.node_ids[node] = len(self.nodes)
             self.nodes.append(node)
         if hit is not None and hit != node_id:
             raise PathsError(f"two walks with one relevant state differ after {session.answers}")
-        self._memo[key] = node_id
+        self.memo_by_key[key] = node_id
         return node_id
 
 

@@ -13,28 +13,8 @@ class Outcomes:
 
     def __init__(self, diagram: Diagram) -> None:
         self.diagram = diagram
-        self.classes = self._count()
+        self.classes = count_outcomes(diagram)
         """Paths per outcome (an index into ``diagram.outcomes``)."""
-
-    def _count(self) -> dict[int, int]:
-        # Children come first; a child's table is dropped once its last parent has read it.
-        nodes = self.diagram.nodes
-        parents = Counter(e.to for node in nodes for e in node.edges)
-        tables: dict[int, dict[int, int]] = {}
-        for index, node in enumerate(nodes):
-            if node.outcome is not None:
-                tables[index] = {node.outcome: 1}
-                continue
-            table: dict[int, int] = {}
-            for edge in node.edges:
-                weight = len(edge.options)
-                for outcome, count in tables[edge.to].items():
-                    table[outcome] = table.get(outcome, 0) + count * weight
-                parents[edge.to] -= 1
-                if parents[edge.to] == 0 and edge.to != index:
-                    del tables[edge.to]
-            tables[index] = table
-        return tables[self.diagram.root]
 
     def recommended(self, outcome: int) -> tuple[str, ...]:
         return self.diagram.outcomes[outcome].recommended
@@ -74,3 +54,25 @@ class Outcomes:
             path = (*path, (node.fact or "", edge.options[0]))
             index = edge.to
         return path
+
+
+def count_outcomes(diagram: Diagram) -> dict[int, int]:
+    """Paths per outcome (an index into ``diagram.outcomes``), counted over the diagram."""
+    # Children come first; a child's table is dropped once its last parent has read it.
+    nodes = diagram.nodes
+    parents = Counter(e.to for node in nodes for e in node.edges)
+    tables: dict[int, dict[int, int]] = {}
+    for index, node in enumerate(nodes):
+        if node.outcome is not None:
+            tables[index] = {node.outcome: 1}
+            continue
+        table: dict[int, int] = {}
+        for edge in node.edges:
+            weight = len(edge.options)
+            for outcome, count in tables[edge.to].items():
+                table[outcome] = table.get(outcome, 0) + count * weight
+            parents[edge.to] -= 1
+            if parents[edge.to] == 0 and edge.to != index:
+                del tables[edge.to]
+        tables[index] = table
+    return tables[diagram.root]
