@@ -112,3 +112,30 @@ def test_a_superscript_digit_never_raises() -> None:
 
     statuut = load_content(bundled_content_root()).facts["statuut"]
     assert understand(statuut, "²").value == statuut.value_ids()[1]
+
+
+def test_a_question_with_its_own_weet_niet_option_takes_0_and_weet_niet_too(
+    bundled: Content,
+) -> None:
+    # doelberoep_knelpunt lists "Ik weet het niet" as an option of its own (offer_unknown: false):
+    # typing it, or 0, was refused with "Bij deze vraag kan 'Ik weet het niet' niet".
+    fact = bundled.facts["doelberoep_knelpunt"]
+    assert not fact.offer_unknown and "weet_niet" in fact.value_ids()
+    for typed in ("0", "weet ik niet", "Ik weet het niet", "I don't know"):
+        assert understand(fact, typed).value is UNKNOWN, typed
+    assert understand(fact, "1").value == "nee"
+    # a fact without any "weet niet" still refuses it
+    no_unknown = Fact.model_validate(
+        {
+            "id": "kleur",
+            "kind": "choice",
+            "label": {"nl": "Kleur", "en": "Colour"},
+            "offer_unknown": False,
+            "values": [
+                {"id": "rood", "label": {"nl": "Rood", "en": "Red"}},
+                {"id": "blauw", "label": {"nl": "Blauw", "en": "Blue"}},
+            ],
+        }
+    )
+    assert understand(no_unknown, "0").value is None
+    assert understand(no_unknown, "weet ik niet").value is None

@@ -29,7 +29,7 @@ from datetime import date
 
 from wizard.conditions import UNKNOWN
 from wizard.model import Fact, Lang
-from wizard.sessions import Answer
+from wizard.sessions import UNKNOWN_ANSWER, Answer
 from wizard.ui_texts import say
 
 MAX_TYPED = 200
@@ -153,6 +153,12 @@ def offers_unknown(fact: Fact) -> bool:
     return fact.offer_unknown or fact.optional
 
 
+def takes_unknown(fact: Fact) -> bool:
+    """Whether "Ik weet het niet" (or 0) is an answer: offered by the program, or an option of the
+    fact's own (a ``weet_niet`` value listed among the others, which every rule reads as unknown)."""
+    return offers_unknown(fact) or (fact.kind == "choice" and UNKNOWN_ANSWER in fact.value_ids())
+
+
 def settles_at_once(typed: str, count: int, unknown: bool) -> bool:
     """True when ``typed`` is an option number (1..count, or 0 with "Ik weet het niet") that is
     not also the start of a longer one: with 10 options "2" settles, "1" waits for "10" or Enter."""
@@ -175,7 +181,7 @@ def understand(fact: Fact, typed: str) -> Understood:
     if not said or (len(typed) > MAX_TYPED and not said.isdigit()):
         return _not_understood(fact)
     if _is_unknown(said):
-        if offers_unknown(fact):
+        if takes_unknown(fact):
             return Understood(UNKNOWN)
         return Understood(hint_key="understand.no_unknown")
     if fact.kind == "multi_choice":
@@ -207,7 +213,7 @@ def _choice(fact: Fact, said: str) -> Understood:
         number = int(said) if len(said) <= 4 else -1  # more digits: never an option number
         if 1 <= number <= len(values):
             return Understood(values[number - 1])
-        if number == 0 and offers_unknown(fact):
+        if number == 0 and takes_unknown(fact):
             return Understood(UNKNOWN)
         return _not_understood(fact)
     # Whole phrases first: a label, an alias, a yes/no word; then the best-fitting words.
