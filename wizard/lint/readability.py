@@ -65,16 +65,13 @@ class Readability:
         return found
 
 
-def _is_word(token: str) -> bool:
-    return _LETTER_OR_DIGIT.search(token) is not None
-
-
 def measure(text: str, *, semicolon_ends: bool = False) -> Readability:
     """The measures of ``text``; ``semicolon_ends`` for texts shown split at "; " (reasons)."""
     ends = _REASON_END if semicolon_ends else _SENTENCE_END
     sentences = [part for part in ends.split(text) if part and part.strip()]
-    counts = tuple(sum(1 for t in s.split() if _is_word(t)) for s in sentences)
-    tokens = [t for t in text.split() if _is_word(t)]
+    is_word = _LETTER_OR_DIGIT.search  # a token is a word when it holds a letter or digit
+    counts = tuple(sum(1 for t in s.split() if is_word(t)) for s in sentences)
+    tokens = [t for t in text.split() if is_word(t)]
     # only a token of LONG_WORD characters can hold LONG_WORD letters: count letters in those
     long_words = sum(
         1 for t in tokens if len(t) >= LONG_WORD and len(_LETTERS.findall(t)) >= LONG_WORD

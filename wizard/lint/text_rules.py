@@ -51,11 +51,13 @@ _QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”|‘[^’]*’|(?<!\w)'[^']*'(?!\
 
 def _looks_like(text: str, other: frozenset[str], own: frozenset[str]) -> bool:
     """More function words of the other language than of its own (at least two), quotes aside."""
-    words = [w.lower() for w in _WORD.findall(_QUOTED.sub(" ", text))]
-    if len(words) < 4:
+    found = _WORD.findall(_QUOTED.sub(" ", text))
+    if len(found) < 4:
         return False
-    theirs = sum(w in other for w in words)
-    ours = sum(w in own for w in words)
+    # one lower() for all words: a word holds no space, and lowering never makes one
+    words = " ".join(found).lower().split(" ")
+    theirs = sum(map(other.__contains__, words))
+    ours = sum(map(own.__contains__, words))
     return theirs >= 2 and theirs > ours
 
 
