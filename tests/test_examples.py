@@ -63,6 +63,9 @@ def test_the_example_passes_paths() -> None:
     code, out = run("paths", "--date", DAY.isoformat(), "--scenarios", str(SCENARIOS))
     assert code == 0, out
     assert "Traceback" not in out and "nothing applies" not in out, out
+    # the scenarios ask every question and reach every outcome
+    assert re.search(r"questions asked: (\d+) of \1\b", out), out
+    assert re.search(r"instruments eligible: 12 of 12\b", out), out
 
 
 def test_the_example_scenarios_pass_in_replay() -> None:
