@@ -10,6 +10,7 @@ import tempfile
 import time
 from collections import Counter
 from datetime import date
+from itertools import combinations
 from pathlib import Path
 
 import pytest
@@ -29,23 +30,26 @@ from wizard.paths import (
     Explorer,
     Outcomes,
     PathSteps,
+    Picked,
     Range,
     all_paths,
     answer_label,
     compare,
     diagram_json,
     enumerate_paths,
+    option_label,
     ranges,
     read_master,
     write_golden,
 )
 from wizard.replay import load_scenario, replay_file, scenario_files
-from wizard.sessions import Session
+from wizard.sessions import Session, parse_answer
 
 DAY = date(2026, 11, 23)
 BUNDLED_BUDGET = 60.0
 """Seconds the bundled enumeration may take in the tests (the target is 5 s: bench/paths_timing.py)."""
 TINY = Path(__file__).resolve().parent / "data" / "tiny"
+MULTI = Path(__file__).resolve().parent / "data" / "multi"
 
 # Worked out by hand from tests/data/tiny (and equal to the brute force below): a visitor is asked
 # resident and age, everyone else goal (and a student fulltime); "weet ik niet" counts as an answer.
@@ -140,6 +144,61 @@ def test_a_date_fact_offers_ranges_of_dates() -> None:
         Range("2026-01-01", None, "2026-01-01"),
     ]
     assert ranges([], None, None, "2026-11-23") == [Range(None, None, "2026-11-23")]
+
+
+def test_a_multi_choice_fact_offers_one_set_per_group_its_conditions_tell_apart() -> None:
+    # tests/data/multi reads 'situation' with: contains all [housing_costs, children], (derived)
+    # contains any [children, disability], is empty, contains housing_costs. Of the 8 sets,
+    # {children}, {disability} and {children, disability} read alike, and so do
+    # {children, housing_costs} and all three; "none of these" (the empty set) is one answer.
+    content = cached_content(MULTI)
+    assert Answers(content, DAY).options("situation") == (
+        Picked(()),
+        Picked(("children",)),
+        Picked(("housing_costs",)),
+        Picked(("children", "housing_costs")),
+        Picked(("disability", "housing_costs")),
+        "weet_niet",
+    )
+
+
+def test_every_set_of_a_multi_choice_fact_ends_like_the_set_that_stands_for_it() -> None:
+    content = cached_content(MULTI)
+    engine = Engine(content)
+    diagram = assert_matches_brute_force(content, DAY)
+    answers = Answers(content, DAY)
+    values = content.facts["situation"].value_ids()
+    given: list[dict[str, object]] = [
+        {"situation": list(chosen), "income": income}
+        for size in range(len(values) + 1)
+        for chosen in combinations(values, size)
+        for income in (0, 1999, 2000, 100_000, "weet_niet")
+    ]
+    for raw in given:
+        session, path = engine.start(DAY), []
+        while (step := engine.step(session)).question is not None:
+            fact = step.question.fact
+            label = answer_label(answers, fact, raw[fact])
+            path.append((fact, next(o for o in answers.options(fact) if option_label(o) == label)))
+            session = session.with_answer(fact, parse_answer(content.facts[fact], raw[fact]))
+        result = engine.step(session).result
+        assert result is not None
+        outcome = diagram.outcome_of(path)
+        assert outcome.recommended == result.recommended, raw
+        assert outcome.statuses == {i: v.status for i, v in result.verdicts.items() if not v.tip}
+
+
+def test_a_multi_choice_master_reads_back_and_its_scenarios_replay_green(tmp_path: Path) -> None:
+    content = cached_content(MULTI)
+    engine = Engine(content)
+    diagram = enumerate_paths(engine, DAY)
+    (tmp_path / MASTER_FILE).write_text(diagram_json(diagram))
+    assert read_master(tmp_path / MASTER_FILE) == diagram
+    assert write_golden(engine, diagram, Outcomes(diagram), tmp_path) == diagram.total
+    files = list(scenario_files([tmp_path]))
+    assert [f.name for f in files if not replay_file(engine, f).passed] == []
+    written = "\n".join(f.read_text() for f in files)
+    assert "  situation: []" in written and '  situation: ["children", "housing_costs"]' in written
 
 
 def test_the_diagram_is_the_same_when_every_walk_is_checked_against_engine_walk(

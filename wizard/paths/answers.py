@@ -1,7 +1,11 @@
-"""The answers a path can give: value ids, "weet ik niet", and ranges of numbers or dates.
+"""The answers a path can give: value ids, "weet ik niet", ranges of numbers or dates, and sets.
 
 An integer or date fact offers one answer per range of values the rules tell apart (``Range``):
-every age from 18 to 120 is one answer when the rules only ask ``leeftijd >= 18``.
+every age from 18 to 120 is one answer when the rules only ask ``leeftijd >= 18``. A multi_choice
+fact offers one set of value ids per group of sets the rules tell apart (``Picked``): the rules
+read it only through ``contains``, so values no condition names never matter, and sets that make
+every such test come out the same are one answer (the smallest stands for them; "none of these",
+the empty set, is always one).
 """
 
 from __future__ import annotations
@@ -9,9 +13,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from itertools import combinations
 from typing import TypeAlias
 
-from wizard.conditions import And, Compare, Condition, Member, Not, Or, Value
+from wizard.conditions import And, Compare, Condition, Contains, Member, Not, Or, Value, evaluate
 from wizard.content import Content
 from wizard.sessions import UNKNOWN_ANSWER, Answer, InvalidAnswer, parse_answer
 
@@ -50,19 +55,36 @@ class Range:
         return shared
 
 
-Option: TypeAlias = str | Range
-"""An answer on a path: a value id, ``weet_niet``, or a range of numbers or dates."""
+MAX_NAMED_VALUES = 16
+"""A multi_choice fact whose conditions name more values is refused (2^n sets to group)."""
+
+
+@dataclass(frozen=True)
+class Picked:
+    """One answer to a multi_choice fact: the value ids chosen (sorted; empty: none of these)."""
+
+    values: tuple[str, ...]
+
+    @property
+    def label(self) -> str:
+        return f"[{', '.join(self.values)}]"
+
+
+Option: TypeAlias = str | Range | Picked
+"""An answer on a path: a value id, ``weet_niet``, a range of numbers or dates, or a set."""
 Step: TypeAlias = tuple[str, Option]
 """(fact, answer): one step of a path."""
 PathSteps: TypeAlias = tuple[Step, ...]
 
 
 def option_label(option: Option) -> str:
-    return option.label if isinstance(option, Range) else option
+    return option if isinstance(option, str) else option.label
 
 
-def option_raw(option: Option) -> str | int:
+def option_raw(option: Option) -> str | int | list[str]:
     """What to give the engine (or write in a scenario file) for this answer."""
+    if isinstance(option, Picked):
+        return list(option.values)
     return option.example if isinstance(option, Range) else option
 
 
@@ -83,6 +105,16 @@ def _thresholds(cond: Condition, fact: str) -> Iterable[tuple[str, Value]]:
     elif isinstance(cond, And | Or):
         for operand in cond.operands:
             yield from _thresholds(operand, fact)
+
+
+def _contains(cond: Condition, fact: str) -> Iterable[Contains]:
+    if isinstance(cond, Contains) and cond.fact == fact:
+        yield cond
+    elif isinstance(cond, Not):
+        yield from _contains(cond.operand, fact)
+    elif isinstance(cond, And | Or):
+        for operand in cond.operands:
+            yield from _contains(operand, fact)
 
 
 def _step(value: Value, days: int) -> Value:
@@ -159,6 +191,8 @@ class Answers:
         options: list[Option]
         if fact.kind in ("choice", "yes_no"):
             options = [v for v in fact.value_ids() if v != UNKNOWN_ANSWER]
+        elif fact.kind == "multi_choice":
+            options = list(self.picked(fact_id))
         else:
             cuts: list[Value] = []
             for cond in self.conditions:
@@ -179,6 +213,31 @@ class Answers:
             pass
         return tuple(options)
 
+    def picked(self, fact_id: str) -> tuple[Picked, ...]:
+        """One set per group of sets that every ``contains`` on the fact reads alike, the
+        smallest first (so the empty set, "none of these", always stands for its group)."""
+        atoms = tuple(dict.fromkeys(a for c in self.conditions for a in _contains(c, fact_id)))
+        named = sorted({v for atom in atoms for v in atom.values})
+        if len(named) > MAX_NAMED_VALUES:
+            raise ValueError(
+                f"multi_choice fact '{fact_id}': its conditions name {len(named)} values; "
+                f"paths groups at most {MAX_NAMED_VALUES}"
+            )
+        groups: dict[tuple[bool | None, ...], Picked] = {}
+        for size in range(len(named) + 1):
+            for chosen in combinations(named, size):
+                reads = tuple(evaluate(a, {fact_id: frozenset(chosen)}) for a in atoms)
+                groups.setdefault(reads, Picked(chosen))
+        return tuple(groups.values())
+
+    def alike(self, fact_id: str, option: Picked, chosen: frozenset[str]) -> bool:
+        """Whether every ``contains`` on the fact reads ``chosen`` as it reads ``option``."""
+        return all(
+            evaluate(a, {fact_id: chosen}) == evaluate(a, {fact_id: frozenset(option.values)})
+            for c in self.conditions
+            for a in _contains(c, fact_id)
+        )
+
     def answer(self, fact_id: str, option: Option) -> Answer:
         return parse_answer(self.content.facts[fact_id], option_raw(option))
 
@@ -187,12 +246,19 @@ class Answers:
 
 
 def answer_label(answers: Answers, fact_id: str, raw: object) -> str:
-    """The option label a scenario's raw answer falls in (its range for numbers and dates)."""
+    """The option label a scenario's raw answer falls in (its range for numbers and dates, its
+    group for sets)."""
     if raw == UNKNOWN_ANSWER:
         return UNKNOWN_ANSWER
     try:
         value = parse_answer(answers.content.facts[fact_id], raw)
     except InvalidAnswer:
+        return str(raw)
+    if isinstance(value, frozenset):
+        # the set stands in the group of the option every ``contains`` reads alike
+        for option in answers.options(fact_id):
+            if isinstance(option, Picked) and answers.alike(fact_id, option, value):
+                return option.label
         return str(raw)
     for option in answers.options(fact_id):
         if isinstance(option, Range) and isinstance(value, int | str) and option.contains(value):

@@ -7,7 +7,7 @@ from collections.abc import Hashable, Iterable, Iterator
 from pathlib import Path
 
 from wizard.engine import Engine
-from wizard.paths.answers import PathSteps, Range, describe_path, option_label, option_raw
+from wizard.paths.answers import PathSteps, Picked, Range, describe_path, option_label, option_raw
 from wizard.paths.compare import count_paths
 from wizard.paths.diagram import Diagram, PathsError
 from wizard.paths.master import MASTER_FILE, diagram_json
@@ -84,7 +84,9 @@ def golden_paths(diagram: Diagram, outcomes: Outcomes) -> list[PathSteps]:
     return chosen
 
 
-def _yaml_scalar(value: str | int) -> str:
+def _yaml_scalar(value: str | int | list[str]) -> str:
+    if isinstance(value, list):
+        return _yaml_list(value)
     return str(value) if isinstance(value, int) else json.dumps(value, ensure_ascii=False)
 
 
@@ -147,6 +149,7 @@ def golden_scenario(
         edge = next(e for e in node.edges if option in e.options)
         others = [option_label(o) for o in edge.options if o != option]
         notes = [f"any value in {option.label}"] if isinstance(option, Range) else []
+        notes += ["or any set the rules read alike"] if isinstance(option, Picked) else []
         notes += [f"or: {', '.join(others)}"] if others else []
         comment = f"  # {'; '.join(notes)}" if notes else ""
         lines.append(f"  {fact}: {_yaml_scalar(option_raw(option))}{comment}")

@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from wizard.paths.answers import Option, Range
+from wizard.paths.answers import Option, Picked, Range
 from wizard.paths.diagram import Diagram, Edge, MasterError, Node, Outcome
 
 MASTER_FILE = "paths.json"
@@ -23,14 +23,21 @@ MASTER_FORMAT = 2
 def _option_json(option: Option) -> object:
     if isinstance(option, Range):
         return {"from": option.low, "to": option.high, "example": option.example}
+    if isinstance(option, Picked):
+        return {"chosen": list(option.values)}
     return option
 
 
 def _option_from_json(raw: Any) -> Option:
+    if isinstance(raw, dict) and "chosen" in raw:
+        chosen = raw["chosen"]
+        if not isinstance(chosen, list) or not all(isinstance(v, str) for v in chosen):
+            raise TypeError(f"a set answer is a list of value ids, not {chosen!r}")
+        return Picked(tuple(chosen))
     if isinstance(raw, dict):
         return Range(raw["from"], raw["to"], raw["example"])
     if not isinstance(raw, str):
-        raise TypeError(f"an answer is a string or a range, not {raw!r}")
+        raise TypeError(f"an answer is a string, a range or a set, not {raw!r}")
     return raw
 
 
