@@ -21,7 +21,6 @@ import json
 import os
 import stat
 import sys
-import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -247,6 +246,8 @@ def _write(folder: Path, path: Path, text: Callable[[], str]) -> None:
         for old in [*folder.glob(f"{kind}-{tag}-*.json"), *folder.glob("content-*.pickle")]:
             old.unlink(missing_ok=True)
         _forget_old_folders(folder, kind)
+        import tempfile  # only a run that writes pays for it
+
         handle, temporary = tempfile.mkstemp(dir=folder, suffix=".tmp")  # mode 0600
         with os.fdopen(handle, "w", encoding="utf-8") as file:
             file.write(data)
