@@ -58,26 +58,23 @@ class AnswerOptions(OptionList, can_focus=False):
         ``none_label`` makes it a checklist, with "Geen van deze" numbered 0."""
         self.multi = none_label is not None
         self.checked = set()
-        self._labels = [(f"{n}.", label) for n, (_, label) in enumerate(choices, start=1)]
+        self.numbered_labels = [(f"{n}.", label) for n, (_, label) in enumerate(choices, start=1)]
         options = [Option(label, id=value) for value, label in choices]
         if none_label is not None:
-            self._labels.append(("0.", none_label))
+            self.numbered_labels.append(("0.", none_label))
             options.append(Option(none_label, id=NONE_ID))
         if unknown_label is not None:
             number = "0." if choices and none_label is None else ""
-            self._labels.append((number, unknown_label))
+            self.numbered_labels.append((number, unknown_label))
             options.append(Option(unknown_label, id=UNKNOWN_ID))
         self.set_options(options)
         self.highlighted = None
-        self._mark()
+        self.refresh_marks()
 
-    def _box(self, option_id: str | None) -> str:
+    def box_for(self, option_id: str | None) -> str:
         if not getattr(self, "multi", False) or option_id in (NONE_ID, UNKNOWN_ID, None):
             return ""
         return CHECKED if option_id in self.checked else UNCHECKED
-
-    def refresh_marks(self) -> None:
-        self._mark()
 
     def toggle(self) -> None:
         """Tick or untick the highlighted answer of a checklist ("Geen van deze" unticks all)."""
@@ -88,7 +85,7 @@ class AnswerOptions(OptionList, can_focus=False):
             self.checked.clear()
         else:
             self.checked ^= {option_id}
-        self._mark()
+        self.refresh_marks()
 
     def chosen(self) -> object | None:
         """What Enter confirms on a checklist: the ticked answers; with none ticked, the
@@ -105,11 +102,11 @@ class AnswerOptions(OptionList, can_focus=False):
 
     def shown_labels(self) -> list[str]:
         """The options as plain text, as read on screen ("▶   1. Student" under the cursor)."""
-        labels = getattr(self, "_labels", [])[: self.option_count]
+        labels = getattr(self, "numbered_labels", [])[: self.option_count]
         ids = [option.id for option in self.options]
         return [
             f"{MARKER if i == self.highlighted else ' ' * len(MARKER)}{number:>3} "
-            f"{self._box(ids[i])}{label}"
+            f"{self.box_for(ids[i])}{label}"
             for i, (number, label) in enumerate(labels)
         ]
 
@@ -132,14 +129,14 @@ class AnswerOptions(OptionList, can_focus=False):
         else:
             self.highlighted = max(0, min(count - 1, self.highlighted + step))
 
-    def _mark(self) -> None:
+    def refresh_marks(self) -> None:
         """Re-draw every prompt: the highlighted one gets the marker glyph and bold text; a long
         label wraps under itself, not under its number."""
         ids = [option.id for option in self.options]
-        for index, (number, label) in enumerate(getattr(self, "_labels", [])):
+        for index, (number, label) in enumerate(getattr(self, "numbered_labels", [])):
             if index >= self.option_count:
                 break
-            label = self._box(ids[index]) + label
+            label = self.box_for(ids[index]) + label
             chosen = index == self.highlighted
             style = "bold" if chosen else ""
             row = Table.grid(padding=(0, 1))
@@ -153,7 +150,7 @@ class AnswerOptions(OptionList, can_focus=False):
 
     def watch_highlighted(self, highlighted: int | None) -> None:
         super().watch_highlighted(highlighted)
-        self._mark()
+        self.refresh_marks()
 
 
 class AnswerInput(Input):
@@ -172,7 +169,8 @@ class AnswerInput(Input):
     class Undecodable(Message):
         pass
 
-    async def _on_key(self, event: events.Key) -> None:
+    async def on_key(self, event: events.Key) -> None:
+        # Runs before Input's own key handler; prevent_default() keeps the key from it.
         if event.character == "?":
             event.stop()
             event.prevent_default()
@@ -187,8 +185,6 @@ class AnswerInput(Input):
             event.stop()
             event.prevent_default()
             self.post_message(self.Undecodable())
-            return
-        await super()._on_key(event)
 
 
 class Composer(Vertical):

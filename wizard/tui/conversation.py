@@ -78,13 +78,12 @@ class Reply(Static, can_focus=True):
             return text
         return RichText(self.line.text)
 
-    def _on_focus(self, event: events.Focus) -> None:
-        super()._on_focus(event)
+    # Public handlers: Textual runs its own focus handling as well (both are dispatched).
+    def on_focus(self, event: events.Focus) -> None:
         self.refresh()
         self.scroll_visible(animate=False)
 
-    def _on_blur(self, event: events.Blur) -> None:
-        super()._on_blur(event)
+    def on_blur(self, event: events.Blur) -> None:
         self.refresh()
 
     def action_choose(self) -> None:

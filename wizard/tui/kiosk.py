@@ -5,9 +5,11 @@ below are the app's (set in ``WizardApp.__init__``)."""
 from __future__ import annotations
 
 from datetime import date
+from functools import cache
 
 from textual import events
 from textual.app import App
+from textual.binding import Binding
 from textual.widgets import Static
 
 from wizard.content import Content
@@ -18,6 +20,16 @@ from wizard.tui.dialogs import OperatorScreen
 from wizard.tui.idle import IdleWatch
 from wizard.ui_texts import say
 from wizard.usage import Figures, NoFigures
+
+
+@cache
+def app_keys(app_type: type[App[None]]) -> frozenset[str]:
+    """The keys an app class binds (its BINDINGS and its bases', Textual's own included)."""
+    keys: set[str] = set()
+    for cls in app_type.__mro__:
+        for binding in Binding.make_bindings(cls.__dict__.get("BINDINGS", [])):
+            keys.add(binding.key)
+    return frozenset(keys)
 
 
 class KioskActions(App[None]):
@@ -56,7 +68,7 @@ class KioskActions(App[None]):
         """A key or paste the page would take (an app key such as F1 or F10 is not)."""
         if isinstance(event, events.Paste):
             return True
-        return isinstance(event, events.Key) and event.key not in self._bindings.key_to_bindings
+        return isinstance(event, events.Key) and event.key not in app_keys(type(self))
 
     def tick_idle(self) -> None:
         """Called every second in kiosk mode: show the countdown, then wipe everything."""

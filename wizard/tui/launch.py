@@ -7,6 +7,7 @@ missing or short could be left by anyone (F10, then Enter on an empty code), so 
 from __future__ import annotations
 
 import argparse
+import io
 import os
 import sys
 import time
@@ -131,19 +132,20 @@ _GAVE_UP = (
 )
 
 
+class _Discard(io.StringIO):
+    """A file that keeps nothing: where Textual's error console writes in Leerwijzer."""
+
+    def write(self, text: str) -> int:
+        return len(text)
+
+
 def hide_tracebacks(app: App[Any]) -> None:
     """Textual prints an unexpected error's traceback WITH its local variables when the app ends;
-    in Leerwijzer those hold a person's answers. Keep the bell and the exit, drop the printout."""
+    in Leerwijzer those hold a person's answers. Textual's bell and exit stay; its error console
+    (a public attribute) writes into nothing, so the printout never reaches the terminal."""
+    from rich.console import Console
 
-    def fatal_error() -> None:
-        app.bell()
-        app._close_messages_no_wait()  # noqa: SLF001 (what Textual's own _fatal_error does)
-
-    def panic(*renderables: object) -> None:
-        app._close_messages_no_wait()  # noqa: SLF001
-
-    app._fatal_error = fatal_error  # type: ignore[method-assign]
-    app.panic = panic  # type: ignore[method-assign]
+    app.error_console = Console(file=_Discard(), markup=False, highlight=False)
 
 
 def write_crash_log(error: BaseException) -> Path | None:
