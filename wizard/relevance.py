@@ -8,14 +8,17 @@ from a copy of their rules: what is left (``simplify``) of every condition of ev
 still reachable and of every instrument in force, which of the facts in those residuals were
 answered "weet ik niet", the answer to the need, and the facts that date an instrument's rules.
 
-Two reductions keep the number of keys close to the number of different futures:
+Three reductions keep the number of keys closer to the number of different futures:
 
 - an instrument ruled out whatever comes next (``excluded``) counts as one token: the matcher
   reads nothing else of it (its verdict is "not_eligible", it asks nothing);
-- a residual over facts that no question ahead can still ask (answered "weet ik niet", or never
-  asked and left behind) can no longer change: the matcher and the engine read only whether it is
-  true, false or open, and whether an open one hangs on a fact never answered (``outstanding``,
-  ``possibly``, "never certain on a rule never asked"). It counts as that class alone.
+- a residual over facts that no question ahead can still ask (answered "weet ik niet", never
+  asked and left behind, or asked only by questions whose ask_when is already false; a fact with
+  ``if_not_asked`` can always still change) counts only as true, false or open, and whether an
+  open one hangs on a fact never answered: that is all the engine and the matcher read of it;
+- an instrument none of whose residuals can change any more counts only by what the ranking
+  reads of its verdict (``ranking_inputs``), and a "not_eligible" or "announced" one by its
+  status alone (the ranking never reads more of those).
 
 ``tests/test_paths.py`` checks that a walk memoised over this key finds exactly the outcomes of
 walking every path, and re-walks every memo hit (a key that merged two futures fails it).
@@ -104,12 +107,12 @@ class RelevantState:
         need = {content.need_fact} if content.need_fact else set()
         self.direct = tuple(sorted(dated | need))
         self.facts_of: dict[int, tuple[str, ...]] = {}
-        self.part_numbers: dict[tuple[int, tuple[object, ...], str], int] = {}
+        self.part_numbers: dict[tuple[int, tuple[object, ...], frozenset[str]], int] = {}
         self.numbers: dict[Hashable, int] = {}
         self.ruled_out: dict[Hashable, bool] = {}
         self.live_numbers: set[int] = set()
         self.question_reads: dict[str, tuple[str, ...]] = {}
-        self.question_parts: dict[Hashable, Hashable] = {}
+        self.question_parts: dict[Hashable, tuple[bool, int, tuple[int, ...]]] = {}
         self.instrument_parts: dict[Hashable, Hashable] = {}
         self.frozen: dict[Hashable, Hashable] = {}
         self.matcher = Matcher(content)
@@ -120,7 +123,7 @@ class RelevantState:
         }
         self.ahead_of: dict[str, tuple[tuple[CompiledQuestion, ...], frozenset[str]]] = {}
 
-    def part(self, cond: Condition | None, known: Known, at: str, live: frozenset[str]) -> int:
+    def part(self, cond: Condition | None, known: Known, live: frozenset[str]) -> int:
         """A small number for what is left of ``cond``, which of its facts are answered, and,
         once no fact in it can still be asked (``live``: the facts of the questions ahead of
         ``at``), only whether it is true, false, or open on a fact never answered."""
@@ -130,7 +133,7 @@ class RelevantState:
         if facts is None:
             facts = self.facts_of[id(cond)] = tuple(sorted(facts_in(cond)))
         values = tuple(known.get(f, ABSENT) for f in facts)
-        inputs = (id(cond), values, at)
+        inputs = (id(cond), values, live)
         number = self.part_numbers.get(inputs)
         if number is None:
             residual = simplify(cond, known)
@@ -172,16 +175,22 @@ class RelevantState:
         questions, live = self.reachable(current.id) if current is not None else ((), frozenset())
         # a fact with if_not_asked gets its value once off the path: it can still change
         live = (live | self.defaults) - set(known)
+        asked = tuple(self.question_part(q, known, at, live) for q in questions)
+        # a question whose ask_when is false stays skipped: its fact is never asked any more
+        false = self.numbers.setdefault(FALSE, len(self.numbers))
+        live = frozenset(
+            q.fact for q, part in zip(questions, asked, strict=True) if part[1] != false
+        ).union(self.defaults) - set(known)
         return (
             at,
             tuple(known.get(f, ABSENT) for f in self.direct),
-            tuple(self.question_part(q, known, at, live) for q in questions),
-            tuple(self.instrument_part(i, known, at, live) for i in self.instruments),
+            asked,
+            tuple(self.instrument_part(i, known, live) for i in self.instruments),
         )
 
     def question_part(
         self, question: CompiledQuestion, known: Known, at: str, live: frozenset[str]
-    ) -> Hashable:
+    ) -> tuple[bool, int, tuple[int, ...]]:
         reads = self.question_reads.get(question.id)
         if reads is None:
             facts = {question.fact} | {
@@ -198,31 +207,29 @@ class RelevantState:
                 # a question whose fact is known is skipped whatever its ask_when says
                 NO_CONDITION
                 if question.fact in known
-                else self.part(question.ask_when, known, at, live),
-                tuple(self.part(r.condition, known, at, live) for r in question.routes),
+                else self.part(question.ask_when, known, live),
+                tuple(self.part(r.condition, known, live) for r in question.routes),
             )
         return found
 
     def instrument_part(
-        self, instrument: Instrument, known: Known, at: str, live: frozenset[str]
+        self, instrument: Instrument, known: Known, live: frozenset[str]
     ) -> Hashable:
         inputs = (
             instrument.incentive.id,
             tuple(known.get(f, ABSENT) for f in instrument.reads),
-            at,
+            live & instrument.facts,
         )
         found = self.instrument_parts.get(inputs)
         if found is None:
-            found = self.instrument_parts[inputs] = self.read_instrument(
-                instrument, known, at, live
-            )
+            found = self.instrument_parts[inputs] = self.read_instrument(instrument, known, live)
         return found
 
     def read_instrument(
-        self, instrument: Instrument, known: Known, at: str, live: frozenset[str]
+        self, instrument: Instrument, known: Known, live: frozenset[str]
     ) -> Hashable:
         dated = known.get(instrument.dated_by, ABSENT) if instrument.dated_by else None
-        parts = tuple(self.part(c, known, at, live) for c in instrument.conditions)
+        parts = tuple(self.part(c, known, live) for c in instrument.conditions)
         settled = (instrument.incentive.id, dated, parts[: len(instrument.requirements)])
         ruled_out = self.ruled_out.get(settled)
         if ruled_out is None:
@@ -234,10 +241,7 @@ class RelevantState:
             if dated is ABSENT:
                 # which facts stay open on each rule date decides whether the date fact is
                 # asked (or counts as outstanding): keep every residual whole
-                whole = f"{at} (whole)"
-                return tuple(
-                    self.part(c, known, whole, instrument.facts) for c in instrument.conditions
-                )
+                return tuple(self.part(c, known, instrument.facts) for c in instrument.conditions)
             return parts
         # nothing the verdict reads can change any more: only what the ranking reads of it counts
         need = known.get(self.content.need_fact, ABSENT) if self.content.need_fact else None
@@ -255,6 +259,9 @@ class RelevantState:
         incentive, on = instrument.incentive, self.on
         fit = fit_for_need(self.content, incentive, known)
         verdict = self.matcher.verdict(incentive, known, on, fit)
+        has_open = bool(outstanding_facts(self.alone[incentive.id], known, on))
+        if verdict.status in ("not_eligible", "announced"):
+            return ("settled", verdict.status, has_open)  # never ranked: the rest is not read
         unasked = any(
             facts_in(simplify(r.condition, known)) - set(known)
             for r in incentive.requirements
@@ -271,7 +278,7 @@ class RelevantState:
             worth_checking(incentive, known, on, asking=True) is not None,
             worth_checking(incentive, known, on) is not None,
             unasked,
-            bool(outstanding_facts(self.alone[incentive.id], known, on)),
+            has_open,
         )
 
 
@@ -293,7 +300,7 @@ class VerdictMemo(Matcher):
         if instrument is None or on != self.state.on:
             return super().verdict(incentive, known, on, fit)
         dated = known.get(instrument.dated_by, ABSENT) if instrument.dated_by else ABSENT
-        key = (incentive.id, fit, dated, self.state.instrument_part(instrument, known, END, NONE))
+        key = (incentive.id, fit, dated, self.state.instrument_part(instrument, known, NONE))
         found = self.verdicts.get(key)
         if found is None:
             found = self.verdicts[key] = super().verdict(incentive, known, on, fit)
