@@ -54,11 +54,6 @@ def test_the_example_passes_lint_with_no_errors() -> None:
     assert "Traceback" not in out
 
 
-@pytest.mark.xfail(
-    reason="paths does not enumerate multi_choice answers yet (helper H1, wizard/paths/answers.py)",
-    raises=AssertionError,
-    strict=False,
-)
 def test_the_example_passes_paths() -> None:
     code, out = run("paths", "--date", DAY.isoformat(), "--scenarios", str(SCENARIOS))
     assert code == 0, out
