@@ -255,3 +255,20 @@ def test_a_set_answer_reads_as_its_labels_in_a_reason(ranked: Content) -> None:
     assert chosen is not None and chosen.en == "(your answer: Perks: Desk, Wi-Fi)"
     none = matcher.describe_answers({"perks"}, {"perks": frozenset()})
     assert none is not None and none.en == "(your answer: Perks: None of these)"
+
+
+def test_an_end_state_flow_where_only_a_tip_holds_shows_the_tip_not_nothing(
+    tmp_path: Path,
+) -> None:
+    content = write_content(
+        tmp_path / "c",
+        "end_state",
+        outcomes={"staff_desk": ("role == staff", 0)},
+        tips={"campus_map": ("role in [staff, student, visitor]", 0)},
+    )
+    result = play(content, {"role": "visitor"})
+    # rule 5: with nothing certain, the eligible free tool is recommended
+    assert result.recommended == ("campus_map",) and result.tips == ()
+    shown = glance(content, result, "en")
+    assert [item.instrument for item in shown.items] == ["campus_map"] and not shown.nothing
+    assert why_not(content, result, "en") == []

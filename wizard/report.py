@@ -374,9 +374,10 @@ def why_not(content: Content, result: Result, lang: Lang) -> list[WhyNot]:
     """Every instrument that does not fit, with its reason: first those that would serve the
     person's goal, last (``other``) those for other goals or situations (a pupil's bonus for an
     employee), so the reasons that matter come first."""
-    listed = {item.instrument for item in glance(content, result, lang).items} | set(result.tips)
-    if end_state(content) and listed:
+    shown = {item.instrument for item in glance(content, result, lang).items}
+    if end_state(content) and shown:
         return []  # one outcome per path: the others are where other answers lead, not refusals
+    listed = shown | set(result.tips)
     first_fact = content.questions[content.start].fact
     rows: list[WhyNot] = []
     for instrument, verdict in result.verdicts.items():
