@@ -200,3 +200,13 @@ async def test_the_wizard_runs_the_example_in_english_to_one_outcome(example: Co
         assert "Your result" in shown
         assert "1. ✔ certain · Eastbrook Later Life Payment" in shown
         assert "2." not in shown and "do not fit" not in shown
+
+
+def test_plain_mode_runs_the_example_with_a_multi_select_answer() -> None:
+    # Eastbrook, working age, not working, "children, pregnant" ticked, savings under £6,000
+    typed = "1\n2\n3\n1, 2\n1\n\n\n"
+    done = leerwijzer("--content", str(EXAMPLE), "plain", "--date", DAY.isoformat(), stdin=typed)
+    assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
+    result = done.stdout.split("Your result", 1)[1]
+    assert "1. ✔ certain: Eastbrook Family Support Payment" in result
+    assert "2. " not in result and "do not fit" not in result
