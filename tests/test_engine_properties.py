@@ -221,3 +221,64 @@ def test_skipping_equals_asking_everything_on_the_seed_1_counterexample() -> Non
     short_session, short = run(engine, _SEED_1_PERSON, on)
     _, full = run(Engine(content, ask_everything=True), _SEED_1_PERSON, on)
     assert_same_outcome(short, full, left_open(content, short_session, short, engine))
+
+
+# Found the same way (seed 4 of a plain Hypothesis run, bundled content, pursue_min_fit 2): the
+# short run ends after 'statuut' and 'behoefte' with 'vdab_opleiding_werkzoekenden' "possibly",
+# still hanging on 'woonplaats', so the eligible tip 'competentiecheck' (same fit) is only a tip;
+# the full run asks 'woonplaats', the vdab verdict has nothing missing, and the tip is recommended
+# first (docs/ranking.md rule 5, matching.Matcher.result/_with_tips). The skip rule does not count
+# that a missing fact decides whether a tip goes first. When the engine asks it (or the ranking
+# no longer depends on it), this passes and strict xfail fails: remove the mark.
+_SEED_4_PERSON: dict[str, Answer] = {
+    **dict.fromkeys(
+        [
+            "min_2j_uit_dagonderwijs",
+            "ingeschreven_werkzoekende",
+            "opleiding_intern_werkgever",
+            "scholingsgraad",
+            "onderneming_kmo_vlaanderen",
+            "loopbaancheque_ooit_gebruikt",
+            "tijdelijk_werkloos",
+            "opleiding_erkenning",
+            "uitkering",
+            "werkgever_wil_aanwerven",
+        ],
+        UNKNOWN,
+    ),
+    "opleiding_omvang": "u_120_359",
+    "werkervaring_jaren": "min_7",
+    "ancienniteit_werkgever": "min_2j",
+    "vwo_tariefgroep": "beroep_knelpunt",
+    "behoefte": "loopbaanadvies",
+    "wie_betaalt": "zelf",
+    "werkgever_grootte": "van10_tot_19",
+    "leeftijd": 72,
+    "werkgever_vraagt_opleiding": "ja",
+    "statuut": "niet_beroepsactief",
+    "pop_laatste_6j": "ja",
+    "tijdsinzet": "loopbaan_onderbreken",
+    "opleiding_startdatum": "2024-03-14",
+    "cao_tijdskrediet_opleiding": "nvt",
+    "opleiding_gestart": "vanaf_2026",
+    "tewerkstellingsbreuk": "voltijds",
+    "overeenkomst_type": "statutair",
+    "zelfstandige_bijberoep": "nee",
+    "woonplaats": "wallonie",
+    "werkplaats_gewest": "vlaanderen",
+    "doelberoep_knelpunt": "ja_zorg",
+}
+
+
+@pytest.mark.xfail(
+    strict=True,
+    raises=AssertionError,
+    reason="a skipped fact decides whether an eligible tip is recommended first (see comment)",
+)
+def test_skipping_equals_asking_everything_on_the_seed_4_counterexample() -> None:
+    content = replace(cached_content(REPO), pursue_min_fit=FOCUS["focus2"])
+    on = date(2024, 11, 26)
+    engine = Engine(content)
+    short_session, short = run(engine, _SEED_4_PERSON, on)
+    _, full = run(Engine(content, ask_everything=True), _SEED_4_PERSON, on)
+    assert_same_outcome(short, full, left_open(content, short_session, short, engine))
