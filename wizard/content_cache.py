@@ -23,11 +23,13 @@ import stat
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from wizard.content import Content
 from wizard.loading import ContentModels, link_models, load_content_models
 from wizard.yamlio import LineDict, LineList, read_yaml
+
+T = TypeVar("T")
 
 CACHE_DIR_VARIABLE = "LEERWIJZER_CACHE_DIR"
 FORMAT = 1
@@ -124,23 +126,23 @@ def safe_folder(folder: Path) -> bool:
 
 
 def _read(folder: Path, path: Path, root: Path, key: str) -> Content | None:
-    if not safe_folder(folder):
-        return None
-    try:
-        data = _read_own_file(path)
-        if data is None:
-            return None
-        document = json.loads(data)
-        if document.get("format") != FORMAT or document.get("key") != key:
-            return None
-        return link_models(root, _models_from_json(document))
-    except Exception:  # noqa: BLE001 (missing, truncated, doctored, from another version: rebuild)
-        return None
+    return _read_copy(
+        folder, path, key, lambda document: link_models(root, _models_from_json(document))
+    )
 
 
 def _read_documents(
     folder: Path, path: Path, key: str, wanted: list[str]
 ) -> dict[Path, Any] | None:
+    def documents(copy: dict[str, Any]) -> dict[Path, Any]:
+        files = copy["files"]
+        return {Path(relative): _decode(files[relative]) for relative in wanted}
+
+    return _read_copy(folder, path, key, documents)
+
+
+def _read_copy(folder: Path, path: Path, key: str, use: Callable[[dict[str, Any]], T]) -> T | None:
+    """``use`` of the copy at ``path``, or None when there is no current, readable copy there."""
     if not safe_folder(folder):
         return None
     try:
@@ -150,9 +152,8 @@ def _read_documents(
         document = json.loads(data)
         if document.get("format") != FORMAT or document.get("key") != key:
             return None
-        files = document["files"]
-        return {Path(relative): _decode(files[relative]) for relative in wanted}
-    except Exception:  # noqa: BLE001 (missing, truncated, doctored, another version: read again)
+        return use(document)
+    except Exception:  # noqa: BLE001 (missing, truncated, doctored, from another version: rebuild)
         return None
 
 
