@@ -300,9 +300,9 @@ def test_dated_texts_follow_the_reference_date(engine: Engine) -> None:
     answers["loopbaancheque_ooit_gebruikt"] = "nee"
     before, _ = play(engine, answers, date(2026, 12, 3))
     steps = " ".join(s.nl for s in before.verdicts["loopbaancheque"].next_steps)
-    assert "vóór 31 december 2026" in steps
+    assert "uiterlijk op 31 december 2026" in steps
     summary = before.verdicts["loopbaancheque"].summary
-    assert summary is not None and "vóór 31 december 2026" in summary.nl
+    assert summary is not None and "uiterlijk op 31 december 2026" in summary.nl
     after, _ = play(engine, answers, date(2027, 2, 1))
     summary = after.verdicts["loopbaancheque"].summary
     assert summary is not None and "stopte op 31 december 2026" in summary.nl
