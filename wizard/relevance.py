@@ -44,6 +44,7 @@ from wizard.matching import (
 from wizard.model import END
 
 ABSENT = object()
+"""A fact not answered (in the parts of the key, ``known.get`` gives None: no answer is None)."""
 NO_CONDITION = -1
 EXCLUDED = -2
 NONE: frozenset[str] = frozenset()
@@ -132,7 +133,7 @@ class RelevantState:
         facts = self.facts_of.get(id(cond))
         if facts is None:
             facts = self.facts_of[id(cond)] = tuple(sorted(facts_in(cond)))
-        values = tuple(known.get(f, ABSENT) for f in facts)
+        values = tuple(map(known.get, facts))
         inputs = (id(cond), values, live)
         number = self.part_numbers.get(inputs)
         if number is None:
@@ -183,7 +184,7 @@ class RelevantState:
         ).union(self.defaults) - set(known)
         return (
             at,
-            tuple(known.get(f, ABSENT) for f in self.direct),
+            tuple(map(known.get, self.direct)),
             asked,
             tuple(self.instrument_part(i, known, live) for i in self.instruments),
         )
@@ -199,7 +200,7 @@ class RelevantState:
             if question.ask_when is not None:
                 facts |= facts_in(question.ask_when)
             reads = self.question_reads[question.id] = tuple(sorted(facts))
-        inputs = (question.id, tuple(known.get(f, ABSENT) for f in reads), at)
+        inputs = (question.id, tuple(map(known.get, reads)), at)
         found = self.question_parts.get(inputs)
         if found is None:
             found = self.question_parts[inputs] = (
@@ -217,7 +218,7 @@ class RelevantState:
     ) -> Hashable:
         inputs = (
             instrument.incentive.id,
-            tuple(known.get(f, ABSENT) for f in instrument.reads),
+            tuple(map(known.get, instrument.reads)),
             live & instrument.facts,
         )
         found = self.instrument_parts.get(inputs)
