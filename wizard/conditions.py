@@ -507,7 +507,7 @@ class _Parser:
         if not shape.may_be_unknown:
             raise ConditionError(
                 f"'{name} is {word.text}' (column {word.column}) can never change: '{name}' does "
-                "not offer \"weet ik niet\" (offer_unknown: false); remove the test, or offer it"
+                'not offer "weet ik niet" (offer_unknown: false); remove the test, or offer it'
             )
         unknown = (word.text == "unknown") != negated
         return IsUnknown(name) if unknown else Not(IsUnknown(name))
