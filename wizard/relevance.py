@@ -182,11 +182,13 @@ class RelevantState:
         live = frozenset(
             q.fact for q, part in zip(questions, asked, strict=True) if part[1] != false
         ).union(self.defaults) - set(known)
+        # whether anything at all is outstanding matters only while a routing question can come
+        routing = not live.isdisjoint(self.content.routing_facts)
         return (
             at,
             tuple(map(known.get, self.direct)),
             asked,
-            tuple(self.instrument_part(i, known, live) for i in self.instruments),
+            tuple(self.instrument_part(i, known, live, routing) for i in self.instruments),
         )
 
     def question_part(
@@ -214,20 +216,24 @@ class RelevantState:
         return found
 
     def instrument_part(
-        self, instrument: Instrument, known: Known, live: frozenset[str]
+        self, instrument: Instrument, known: Known, live: frozenset[str], routing: bool
     ) -> Hashable:
         inputs = (
             instrument.incentive.id,
             tuple(map(known.get, instrument.reads)),
             live & instrument.facts,
+            routing,
+            instrument.dated_by in live,
         )
         found = self.instrument_parts.get(inputs)
         if found is None:
-            found = self.instrument_parts[inputs] = self.read_instrument(instrument, known, live)
+            found = self.instrument_parts[inputs] = self.read_instrument(
+                instrument, known, live, routing
+            )
         return found
 
     def read_instrument(
-        self, instrument: Instrument, known: Known, live: frozenset[str]
+        self, instrument: Instrument, known: Known, live: frozenset[str], routing: bool
     ) -> Hashable:
         dated = known.get(instrument.dated_by, ABSENT) if instrument.dated_by else None
         parts = tuple(self.part(c, known, live) for c in instrument.conditions)
@@ -238,29 +244,32 @@ class RelevantState:
             ruled_out = self.ruled_out[settled] = excluded(instrument.incentive, known, self.on)
         if ruled_out:
             return EXCLUDED
+        # which facts stay open on each rule date decides whether the date fact is asked (or,
+        # while a routing question can come, whether anything is outstanding): then every
+        # residual counts whole
+        whole = dated is ABSENT and (instrument.dated_by in live or routing)
+        if whole:
+            parts = tuple(self.part(c, known, instrument.facts) for c in instrument.conditions)
         if any(p in self.live_numbers for p in parts):
-            if dated is ABSENT:
-                # which facts stay open on each rule date decides whether the date fact is
-                # asked (or counts as outstanding): keep every residual whole
-                return tuple(self.part(c, known, instrument.facts) for c in instrument.conditions)
             return parts
         # nothing the verdict reads can change any more: only what the ranking reads of it counts
         need = known.get(self.content.need_fact, ABSENT) if self.content.need_fact else None
-        frozen_key = (instrument.incentive.id, dated, need, parts)
+        frozen_key = (instrument.incentive.id, dated, need, parts, routing)
         frozen = self.frozen.get(frozen_key)
         if frozen is None:
-            frozen = self.frozen[frozen_key] = self.ranking_inputs(instrument, known)
+            frozen = self.frozen[frozen_key] = self.ranking_inputs(instrument, known, routing)
         return frozen
 
-    def ranking_inputs(self, instrument: Instrument, known: Known) -> Hashable:
+    def ranking_inputs(self, instrument: Instrument, known: Known, routing: bool) -> Hashable:
         """What the ranking reads of an instrument whose verdict can no longer change: its
         verdict's status, fit, demotion, route and open points, whether it is still pursued or
-        worth checking, whether a rule in force was never asked, and whether it keeps any fact
-        outstanding (the engine asks routing questions while anything is)."""
+        worth checking, whether a rule in force was never asked, and, while a routing question can
+        still come (``routing``), whether it keeps any fact outstanding (the engine asks routing
+        questions while anything is)."""
         incentive, on = instrument.incentive, self.on
         fit = fit_for_need(self.content, incentive, known)
         verdict = self.matcher.verdict(incentive, known, on, fit)
-        has_open = bool(outstanding_facts(self.alone[incentive.id], known, on))
+        has_open = routing and bool(outstanding_facts(self.alone[incentive.id], known, on))
         if verdict.status in ("not_eligible", "announced"):
             return ("settled", verdict.status, has_open)  # never ranked: the rest is not read
         unasked = any(
@@ -301,7 +310,7 @@ class VerdictMemo(Matcher):
         if instrument is None or on != self.state.on:
             return super().verdict(incentive, known, on, fit)
         dated = known.get(instrument.dated_by, ABSENT) if instrument.dated_by else ABSENT
-        key = (incentive.id, fit, dated, self.state.instrument_part(instrument, known, NONE))
+        key = (incentive.id, fit, dated, self.state.instrument_part(instrument, known, NONE, False))
         found = self.verdicts.get(key)
         if found is None:
             found = self.verdicts[key] = super().verdict(incentive, known, on, fit)
