@@ -443,10 +443,11 @@ def test_the_core_module_does_not_import_textual_or_rich() -> None:
 
 # --- the bundled content -------------------------------------------------------------------------
 
-# Known open (issue 14, item 4): paths now takes every result from the real engine, with no copy of
-# its rules, but its memo key does not yet set settled verdicts aside, so enumerating the bundled
-# content runs for minutes (docs/paths.md). These tests are not run until that lands; the tiny and
-# random-graph tests above prove the same behaviour against brute force.
+# Known open (issue 14, item 4): paths takes every result from the real engine, with no copy of
+# its rules. Its memo key now sets excluded and settled instruments aside (wizard/relevance.py),
+# but still tells apart about 20 states per diagram node, so enumerating the bundled content
+# runs for many minutes (docs/paths.md, "Speed"). These tests are not run until that lands; the
+# tiny, multi and random-graph tests above prove the same behaviour against brute force.
 BUNDLED_TOO_SLOW = pytest.mark.xfail(
     run=False,
     strict=True,
