@@ -9,6 +9,8 @@ TOOLS := .tools
 UV := $(TOOLS)/bin/uv
 export UV_PYTHON_DOWNLOADS := never
 export UV_LINK_MODE := copy
+# Installed packages are compiled once (a kiosk and every check or lint start faster).
+export UV_COMPILE_BYTECODE := 1
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 LOCK_HELP := uv.lock and pyproject.toml disagree: run 'make lock' to refresh uv.lock, review the diff and commit both
 
