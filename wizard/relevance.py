@@ -26,9 +26,11 @@ walking every path, and re-walks every memo hit (a key that merged two futures f
 
 from __future__ import annotations
 
-from collections.abc import Hashable
+from collections.abc import Callable, Hashable
 from dataclasses import replace
 from datetime import date
+from itertools import product
+from math import prod
 
 from wizard.conditions import FALSE, Condition, Const, Known, facts_in, simplify
 from wizard.content import CompiledIncentive, CompiledQuestion, Content
@@ -42,12 +44,15 @@ from wizard.matching import (
     worth_checking,
 )
 from wizard.model import END
+from wizard.sessions import Answer
 
 ABSENT = object()
 """A fact not answered (in the parts of the key, ``known.get`` gives None: no answer is None)."""
 NO_CONDITION = -1
 EXCLUDED = -2
 NONE: frozenset[str] = frozenset()
+MAX_COMBINATIONS = 64
+"""An instrument waiting on more combinations of answers than this counts by its residuals."""
 
 
 class Instrument:
@@ -70,6 +75,7 @@ class Instrument:
         self.facts = frozenset(f for c in conditions for f in facts_in(c))
         extra = {f for f in (self.dated_by, need_fact) if f is not None}
         self.reads = tuple(sorted(self.facts | extra))
+        self.read_set = frozenset(self.reads)
         """Every fact whose answer the part of this instrument in the key depends on."""
 
 
@@ -94,9 +100,17 @@ def excluded(incentive: CompiledIncentive, known: Known, on: date) -> bool:
 class RelevantState:
     """Computes ``key(known, current)`` for one content set and reference date; caches the parts."""
 
-    def __init__(self, content: Content, on: date) -> None:
+    def __init__(
+        self,
+        content: Content,
+        on: date,
+        answers: Callable[[str], tuple[Answer, ...]] | None = None,
+    ) -> None:
         self.content = content
         self.on = on
+        self.answers = answers
+        """One answer per group of answers the rules tell apart, per fact: with it, an instrument
+        whose verdict can still change counts by its behaviour (``behaviour``)."""
         instruments = [
             Instrument(i, on, content.need_fact)
             for i in content.incentives.values()
@@ -221,9 +235,8 @@ class RelevantState:
         inputs = (
             instrument.incentive.id,
             tuple(map(known.get, instrument.reads)),
-            live & instrument.facts,
+            live & instrument.read_set,
             routing,
-            instrument.dated_by in live,
         )
         found = self.instrument_parts.get(inputs)
         if found is None:
@@ -247,18 +260,68 @@ class RelevantState:
         # which facts stay open on each rule date decides whether the date fact is asked (or,
         # while a routing question can come, whether anything is outstanding): then every
         # residual counts whole
+        real = parts
         whole = dated is ABSENT and (instrument.dated_by in live or routing)
         if whole:
             parts = tuple(self.part(c, known, instrument.facts) for c in instrument.conditions)
-        if any(p in self.live_numbers for p in parts):
+        need = known.get(self.content.need_fact, ABSENT) if self.content.need_fact else None
+        # the need and the date fact, while they can still be answered, change the verdict too
+        waiting = (need is ABSENT and self.content.need_fact in live) or (
+            dated is ABSENT and instrument.dated_by in live
+        )
+        if waiting or any(p in self.live_numbers for p in real):
+            found = self.behaviour(instrument, known, live, real, routing)
+            if found is not None:
+                return found
             return parts
         # nothing the verdict reads can change any more: only what the ranking reads of it counts
-        need = known.get(self.content.need_fact, ABSENT) if self.content.need_fact else None
         frozen_key = (instrument.incentive.id, dated, need, parts, routing)
         frozen = self.frozen.get(frozen_key)
         if frozen is None:
             frozen = self.frozen[frozen_key] = self.ranking_inputs(instrument, known, routing)
         return frozen
+
+    def behaviour(
+        self,
+        instrument: Instrument,
+        known: Known,
+        live: frozenset[str],
+        parts: tuple[int, ...],
+        routing: bool,
+    ) -> Hashable | None:
+        """An instrument whose verdict can still change, as what the engine and the ranking will
+        read of it after every combination of answers (or none) to the facts it still waits on:
+        the facts it keeps outstanding (those still to be asked by name, the others only while a
+        routing question can come) and, at the end, its ranking inputs. Nothing else of the
+        answers so far can matter. None when there are too many combinations to try."""
+        if self.answers is None:
+            return None
+        waits: set[str] = set()
+        for cond, part in zip(instrument.conditions, parts, strict=True):
+            if part in self.live_numbers:
+                waits |= facts_in(simplify(cond, known)) & live
+        for fact in (self.content.need_fact, instrument.dated_by):
+            if fact is not None and fact in live:
+                waits.add(fact)
+        facts = sorted(waits)
+        choices = [(None, *self.answers(f)) for f in facts]
+        if prod(len(c) for c in choices) > MAX_COMBINATIONS:
+            return None
+        alone = self.alone[instrument.incentive.id]
+        entries: list[Hashable] = []
+        for combination in product(*choices):
+            after = dict(known)
+            after.update((f, a) for f, a in zip(facts, combination, strict=True) if a is not None)
+            outstanding = outstanding_facts(alone, after, self.on)
+            entries.append(
+                (
+                    frozenset(outstanding & waits),
+                    routing and bool(outstanding - waits),
+                    # at the end nothing is asked any more
+                    self.read_instrument(instrument, after, NONE, False),
+                )
+            )
+        return ("behaviour", tuple(facts), tuple(entries))
 
     def ranking_inputs(self, instrument: Instrument, known: Known, routing: bool) -> Hashable:
         """What the ranking reads of an instrument whose verdict can no longer change: its

@@ -1,6 +1,7 @@
 """Every answer path as a decision diagram, built on the engine's public step API.
 
-The walk memoises over the engine's own relevant state (``Engine.relevant_key``): two prefixes
+The walk memoises over the engine's relevant state (``wizard.relevance``, as in
+``Engine.relevant_key``, told which answers paths try): two prefixes
 with the same key have the same future and share one subtree. Which question comes next is the
 engine's decision (``Engine.advance``); the outcome at the end of a path is the engine's own
 result (``Engine.final_result``): this package holds no copy of the skipping or ranking rules.
@@ -122,11 +123,18 @@ class Explorer:
         self.answers = Answers(self.content, on)
         # the engine's own ranking, with each instrument's verdict remembered by what it reads
         self.verdicts = VerdictMemo(self.content, RelevantState(self.content, on))
+        # the engine's relevant state, told which answers the paths try: an instrument whose
+        # verdict can still change then counts by what it does with each of them
+        self.state = RelevantState(self.content, on, self.answer_values)
         self.nodes: list[Node] = []
         self.outcomes: dict[Outcome, int] = {}
         self.node_ids: dict[Node, int] = {}
         self.memo_by_key: dict[Hashable, int] = {}
         self.after_answer: dict[Hashable, int] = {}
+
+    def answer_values(self, fact_id: str) -> tuple[Answer, ...]:
+        """The answers paths give to ``fact_id``: one per option."""
+        return tuple(self.answers.answer(fact_id, o) for o in self.answers.options(fact_id))
 
     def start(self) -> int:
         session = self.engine.start(self.on)
@@ -148,7 +156,7 @@ class Explorer:
             step = self.engine.step(session)
             if step.known != known or step.question != question:
                 raise PathsError(f"the walk after {session.answers} went elsewhere")
-        key = self.engine.relevant_key(known, question, self.on)
+        key = self.state.key(known, question)
         hit = self.memo_by_key.get(key)
         if hit is not None and not self.verify_walks:
             return hit
@@ -165,7 +173,7 @@ class Explorer:
                 # the key of the state just answered, still at this question, fixes where the
                 # engine goes from here: many answers reach a state met before
                 answered = {**known, question.fact: answer}
-                after_key = self.engine.relevant_key(answered, question, self.on)
+                after_key = self.state.key(answered, question)
                 child = self.after_answer.get(after_key)
                 if child is None or self.verify_walks:
                     after, following, _ = self.engine.advance(known, question, answer, self.on)
