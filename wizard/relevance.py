@@ -51,7 +51,7 @@ ABSENT = object()
 NO_CONDITION = -1
 EXCLUDED = -2
 NONE: frozenset[str] = frozenset()
-MAX_COMBINATIONS = 64
+MAX_COMBINATIONS = 256
 """An instrument waiting on more combinations of answers than this counts by its residuals."""
 
 
