@@ -14,8 +14,10 @@ from wizard.sanitize import (
     bounded_int,
     clean_line,
     decode_line,
+    first_control,
     for_terminal,
     shown,
+    visible,
 )
 from wizard.sessions import InvalidAnswer, parse_answer
 
@@ -163,3 +165,14 @@ def test_bounded_int_agrees_with_int_within_the_range(
         assert (checked.status, checked.value) == ("ok", number)
     else:
         assert (checked.status, checked.value) == ("out_of_range", None)
+
+
+def test_first_control_finds_exactly_what_visible_escapes() -> None:
+    # The content loader scans every text with the one pattern; it must agree with visible() on
+    # every code point (new lines and tabs are text).
+    for code in [*range(0x10000), *range(0x10000, 0x110000, 101)]:
+        char = chr(code)
+        expected = None if char in "\n\t" or visible(char) == char else char
+        assert first_control(char) == expected, hex(code)
+    assert first_control("gewoon\ttekst\n") is None
+    assert first_control("rood\x1b[31m") == "\x1b"

@@ -32,7 +32,7 @@ from wizard.content import (
 from wizard.languages import missing_languages, missing_message
 from wizard.model import END, FactsFile, GraphFile, Incentive
 from wizard.problems import ContentError, Problem
-from wizard.sanitize import visible
+from wizard.sanitize import first_control, visible
 from wizard.sessions import UNKNOWN_ANSWER, Answer, InvalidAnswer, parse_answer
 from wizard.yamlio import line_of, read_yaml
 
@@ -214,7 +214,7 @@ def _control_characters(raw: Any) -> list[tuple[Loc, str]]:
     while todo:
         loc, node = todo.pop()
         if isinstance(node, str):
-            bad = next((c for c in node if c not in "\n\t" and visible(c) != c), None)
+            bad = first_control(node)
             if bad is not None:
                 found.append((loc, bad))
         elif isinstance(node, dict):

@@ -81,6 +81,18 @@ def _is_control(char: str) -> bool:
 
 _BIDI = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c")
 
+_CONTROL_IN_TEXT = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff" + "".join(sorted(_BIDI)) + "]"
+)
+"""What ``_is_control`` refuses, new lines and tabs excepted, as one pattern (Cc is exactly
+U+0000-001F and U+007F-009F, Cs U+D800-DFFF): a content load scans every text with it."""
+
+
+def first_control(text: str) -> str | None:
+    """The first control character in a text (new lines and tabs are text), or None."""
+    found = _CONTROL_IN_TEXT.search(text)
+    return None if found is None else found.group()
+
 
 def clean_line(text: str) -> str:
     """What a person typed on one line, without escape sequences or control characters."""
