@@ -3,8 +3,9 @@
 A *path* is one way through the wizard on a reference date: at each question the real engine asks
 (its own skipping decides which comes next), one of the answers the fact offers, "weet ik niet"
 included where the fact offers it; numbers and dates offer one answer per range the rules tell
-apart (``answers``). The paths are never listed one by one: ``diagram`` walks them memoised over
-the engine's relevant state (``Engine.relevant_key``) into a decision diagram whose ends hold the
+apart, multi_choice facts one set per group of sets (``answers``). The paths are never listed
+one by one: ``diagram`` walks them memoised over the engine's relevant state
+(``wizard.relevance``, as ``Engine.relevant_key``) into a decision diagram whose ends hold the
 engine's own result; ``outcomes`` counts paths per outcome; ``master`` writes and reads the golden
 master; ``compare`` names the paths that changed; ``golden`` writes replayable scenarios;
 ``coverage`` measures scenario files. Only the engine's public step API is used.
