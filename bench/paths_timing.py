@@ -3,8 +3,11 @@
 
 from __future__ import annotations
 
+import os
+import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -13,29 +16,41 @@ PATHS_CAP = 300.0
 """Seconds after which the paths run is stopped and reported as over the cap."""
 
 
-def timed(args: list[str], cap: float) -> float | None:
+def timed(args: list[str], cap: float, env: dict[str, str] | None = None) -> float | None:
     """Wall seconds of ``leerwijzer ARGS``; None when it ran longer than ``cap``."""
     command = [sys.executable, "-m", "wizard", "--content", str(ROOT), *args]
     start = time.perf_counter()
     try:
-        subprocess.run(command, capture_output=True, timeout=cap, check=False)
+        subprocess.run(command, capture_output=True, timeout=cap, check=False, env=env)
     except subprocess.TimeoutExpired:
         return None
     return time.perf_counter() - start
+
+
+def bench_check_and_lint() -> None:
+    """First run (an empty content cache, as on a fresh machine or after an edit) and again (the
+    median of three, the cache filled: what an author meets on every run after the first)."""
+    with tempfile.TemporaryDirectory() as cache:
+        env = {**os.environ, "LEERWIJZER_CACHE_DIR": cache}
+        first = [timed([command], 60, env) for command in ("check", "lint")]
+        again = [[timed([command], 60, env) for _ in range(3)] for command in ("check", "lint")]
+    done = [t for t in first if t is not None]
+    runs = [[t for t in timings if t is not None] for timings in again]
+    if len(done) < 2 or any(len(timings) < 3 for timings in runs):
+        print("leerwijzer check + lint: over 60 s (stopped)")
+        return
+    check, lint = (statistics.median(timings) for timings in runs)
+    print(
+        f"leerwijzer check + lint: {check + lint:.2f} s (check {check:.2f} s, lint {lint:.2f} s; "
+        f"target < 1 s); first run, empty cache: {sum(done):.2f} s"
+    )
 
 
 def bench_paths() -> None:
     seconds = timed(["paths", "--date", "2026-11-23"], PATHS_CAP)
     shown = f"{seconds:.1f} s" if seconds is not None else f"over {PATHS_CAP:.0f} s (stopped)"
     print(f"leerwijzer paths (bundled, 2026-11-23): {shown} (target <= 5 s)")
-    check, lint = timed(["check"], 60), timed(["lint"], 60)
-    if check is None or lint is None:
-        print("leerwijzer check + lint: over 60 s (stopped)")
-    else:
-        print(
-            f"leerwijzer check + lint: {check + lint:.2f} s "
-            f"(check {check:.2f} s, lint {lint:.2f} s; target < 1 s)"
-        )
+    bench_check_and_lint()
 
 
 if __name__ == "__main__":
