@@ -63,6 +63,15 @@ def test_the_example_passes_paths() -> None:
     assert re.search(r"instruments eligible: 12 of 12\b", out), out
 
 
+def test_paths_finds_the_example_scenarios_without_being_told() -> None:
+    # a flow of its own keeps them in scenarios/ (the bundled content in tests/scenarios)
+    code, out = run("paths", "--date", DAY.isoformat())
+    assert code == 0, out
+    assert "no scenario files" not in out and re.search(r"instruments eligible: 12 of 12\b", out), (
+        out
+    )
+
+
 def test_the_example_scenarios_pass_in_replay() -> None:
     code, out = run("replay", str(SCENARIOS))
     assert code == 0, out

@@ -38,10 +38,22 @@ def configure(parser: argparse.ArgumentParser) -> None:
         "--scenarios",
         type=Path,
         metavar="DIR",
-        help="scenario files to measure coverage by (default: tests/scenarios beside the content)",
+        help="scenario files to measure coverage by (default: tests/scenarios beside the content, "
+        "else scenarios/)",
     )
     parser.add_argument(
         "--top", type=int, default=20, metavar="N", help="outcomes to list (default 20)"
+    )
+
+
+def default_scenarios(root: Path) -> Path:
+    """Where a content set keeps its scenarios: tests/scenarios (the bundled layout), else
+    scenarios/ (a flow of its own, as examples/benefits_check)."""
+    bundled_layout = root / "tests" / "scenarios"
+    return (
+        bundled_layout
+        if bundled_layout.is_dir() or not (root / "scenarios").is_dir()
+        else root / "scenarios"
     )
 
 
@@ -79,7 +91,7 @@ def _report(engine: Engine, on: date, root: Path, args: argparse.Namespace) -> i
     print("\nPaths per first recommendation:")
     for first, count in firsts.most_common():
         print(f"  {count:>22,}  {first}")
-    scenarios = args.scenarios if args.scenarios is not None else root / "tests" / "scenarios"
+    scenarios = args.scenarios if args.scenarios is not None else default_scenarios(root)
     files = list(scenario_files([scenarios])) if scenarios.is_dir() else []
     if files:
         _print_coverage(scenario_coverage(engine, diagram, files), scenarios)
