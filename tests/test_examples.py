@@ -219,3 +219,6 @@ def test_plain_mode_runs_the_example_with_a_multi_select_answer() -> None:
     result = done.stdout.split("Your result", 1)[1]
     assert "1. ✔ certain: Eastbrook Family Support Payment" in result
     assert "2. " not in result and "do not fit" not in result
+    # single end states: nothing "does not fit", so no 'why' is offered
+    assert "Type 1 to read all of it, or press Enter to stop." in result
+    assert "'why'" not in result

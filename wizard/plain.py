@@ -287,11 +287,7 @@ class PlainRunner:
         items = summary.items
         while True:
             self.write()
-            self.write(
-                say("plain.more", lang, numbers=self.numbers(len(items), lang))
-                if items
-                else say("plain.more_why", lang)
-            )
+            self.write(self.more_prompt(len(items), lang))
             line = self.read_line(lang)
             if line is None:
                 continue
@@ -314,6 +310,16 @@ class PlainRunner:
                     self.write(text)
             elif not chosen:
                 self.write(say("plain.more_not_understood", lang))
+
+    def more_prompt(self, count: int, lang: Lang) -> str:
+        """What to type after the glance; a flow of single end states has no "why not" to read."""
+        if self.engine.content.result_mode == "end_state":
+            if not count:
+                return say("plain.stop", lang)
+            return say("plain.more_end", lang, numbers=self.numbers(count, lang))
+        if count:
+            return say("plain.more", lang, numbers=self.numbers(count, lang))
+        return say("plain.more_why", lang)
 
     def run(self, session: Session) -> int:
         while True:

@@ -77,6 +77,11 @@ UI_TEXTS: dict[str, tuple[str, str]] = {
         "Typ 'waarom' voor wat niet past, of druk op Enter om te stoppen.",
         "Type 'why' for what does not fit, or press Enter to stop.",
     ),
+    "plain.more_end": (
+        "Typ {numbers} om alles te lezen, of druk op Enter om te stoppen.",
+        "Type {numbers} to read all of it, or press Enter to stop.",
+    ),
+    "plain.stop": ("Druk op Enter om te stoppen.", "Press Enter to stop."),
     "plain.more_not_understood": (
         "Dat begrijp ik niet. Typ een nummer, 'waarom', of druk op Enter om te stoppen.",
         "I do not understand that. Type a number, 'why', or press Enter to stop.",
