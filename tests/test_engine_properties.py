@@ -230,12 +230,11 @@ def test_skipping_equals_asking_everything_on_the_seed_1_counterexample() -> Non
 
 
 # Found the same way (seed 4 of a plain Hypothesis run, bundled content, pursue_min_fit 2): the
-# short run ends after 'statuut' and 'behoefte' with 'vdab_opleiding_werkzoekenden' "possibly",
-# still hanging on 'woonplaats', so the eligible tip 'competentiecheck' (same fit) is only a tip;
-# the full run asks 'woonplaats', the vdab verdict has nothing missing, and the tip is recommended
-# first (docs/ranking.md rule 5, matching.Matcher.result/_with_tips). The skip rule does not count
-# that a missing fact decides whether a tip goes first. When the engine asks it (or the ranking
-# no longer depends on it), this passes and strict xfail fails: remove the mark.
+# short run ended after 'statuut' and 'behoefte' with 'vdab_opleiding_werkzoekenden' "possibly",
+# still missing 'woonplaats', so the eligible tip 'competentiecheck' (same fit) stayed a tip; the
+# full run asked 'woonplaats' and recommended the tip first (docs/ranking.md rule 5). Rule 5 now
+# reads what the skip rule settles: a failed rule the person cannot meet by a step of their own
+# (not registering as a jobseeker, which is a step: `met_by_acting`) and no "weet ik niet".
 _SEED_4_PERSON: dict[str, Answer] = {
     **dict.fromkeys(
         [
@@ -276,10 +275,5 @@ _SEED_4_PERSON: dict[str, Answer] = {
 }
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="a skipped fact decides whether an eligible tip is recommended first (see comment)",
-)
 def test_skipping_equals_asking_everything_on_the_seed_4_counterexample() -> None:
     assert_skipping_equals_asking_everything(_SEED_4_PERSON, date(2024, 11, 26), "focus2")

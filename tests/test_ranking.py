@@ -393,8 +393,26 @@ def test_a_tip_does_not_pass_a_better_fitting_possibly(bundled: Content) -> None
     verdicts = {
         "competentiecheck": Verdict("competentiecheck", "eligible", (), fit=2, tip=True),
         "loopbaancheque": Verdict("loopbaancheque", "possibly", (), fit=3),
-        "evc_ervaringsbewijs": Verdict("evc_ervaringsbewijs", "possibly", (), fit=2),
+        "evc_ervaringsbewijs": Verdict("evc_ervaringsbewijs", "possibly", (), fit=2, doubted=True),
         "ibo": Verdict("ibo", "possibly", (), ("werkgever_wil_aanwerven",), fit=2),
+        # failed only a step the person can take (register as a jobseeker): not a doubt
+        "vdab_opleiding_werkzoekenden": Verdict(
+            "vdab_opleiding_werkzoekenden", "possibly", (), fit=2
+        ),
+        # a failed rule, and a fact answered "weet ik niet": still open
+        "okot_studeren_met_uitkering": Verdict(
+            "okot_studeren_met_uitkering",
+            "possibly",
+            (),
+            ("woonplaats",),
+            fit=2,
+            doubted=True,
+            unsure=True,
+        ),
+        # a failed rule, and a fact never asked (the skip rule left it: it cannot make it certain)
+        "korte_opleiding_met_stage": Verdict(
+            "korte_opleiding_met_stage", "possibly", (), ("woonplaats",), fit=2, doubted=True
+        ),
     }
     tips = ["competentiecheck"]
     # a better fit stays first, and the tip stays a tip (the page shows the certain first)
@@ -413,3 +431,12 @@ def test_a_tip_does_not_pass_a_better_fitting_possibly(bundled: Content) -> None
         "evc_ervaringsbewijs",
         "ibo",
     ]
+    # a rule the person meets by a step of their own is no doubt; "weet ik niet" keeps it open;
+    # a fact never asked does not (docs/ranking.md rule 5: what the skip rule settles)
+    for instrument, tip_first in (
+        ("vdab_opleiding_werkzoekenden", False),
+        ("okot_studeren_met_uitkering", False),
+        ("korte_opleiding_met_stage", True),
+    ):
+        ranked = matcher._with_tips(verdicts, tips, [instrument])
+        assert (ranked[0] == "competentiecheck") is tip_first, instrument

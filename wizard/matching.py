@@ -56,6 +56,11 @@ class Verdict:
     """The next steps in force on the reference date, for this person."""
     look_again_on: date | None = None
     """For ``announced``: when to look again."""
+    doubted: bool = False
+    """``possibly`` with a failed rule that no step of the person's own can meet (docs/ranking.md,
+    rule 5: a free tool may then come before it)."""
+    unsure: bool = False
+    """``possibly`` that hangs on a fact answered "weet ik niet"."""
 
     @property
     def shown_status(self) -> ShownStatus:
@@ -287,7 +292,8 @@ def _requirement_facts(incentive: CompiledIncentive, known: Known, on: date) -> 
         closed = [
             r
             for r, res in residuals
-            if res != TRUE and (res == FALSE or not facts_in(res) - answered)
+            if (res == FALSE and not r.model.met_by_acting)
+            or (res not in (TRUE, FALSE) and not facts_in(res) - answered)
         ]
         only_exclusions = bool(closed) and not any(r.model.confidence == "high" for r in closed)
         for requirement, residual in residuals:
@@ -422,6 +428,7 @@ class Matcher:
         ruled_out_by: list[frozenset[str]] = []
         soft_fails: list[Text] = []
         soft_confident = True
+        doubted = False
         verify: list[Text] = _shown(incentive.checks, known, on)
         pending: list[CompiledRequirement] = []
         holds: list[Text] = []
@@ -433,6 +440,7 @@ class Matcher:
                 if requirement.model.if_unmet == "possibly":
                     soft_fails.append(reason)
                     soft_confident &= requirement.model.confidence == "high"
+                    doubted |= not requirement.model.met_by_acting
                     if requirement.model.verify is not None:
                         verify.insert(0, requirement.model.verify)
                 else:
@@ -490,6 +498,8 @@ class Matcher:
             tuple(verify),
             fit=fit,
             demoted=bool(soft_fails) and soft_confident and not missing,
+            doubted=doubted,
+            unsure=any(f in known for f in missing),
         )
 
     def result(self, known: Known, on: date, complete: bool, asked: tuple[str, ...] = ()) -> Result:
@@ -552,7 +562,12 @@ class Matcher:
         def before(tip: Verdict, other: Verdict) -> bool:
             if other.first:
                 return False
-            return tip.fit > other.fit or (tip.fit == other.fit and not other.missing)
+            # the "possibly" may yet be certain unless a rule failed that no step of the person's
+            # own meets; what it hangs on then is left unasked (the skip rule), so it cannot count,
+            # but an answer "weet ik niet" keeps it open (rule 5)
+            return tip.fit > other.fit or (
+                tip.fit == other.fit and other.doubted and not other.unsure
+            )
 
         def tip_key(tip: str) -> tuple[int, int, str]:
             priority = self.content.incentives[tip].model.priority

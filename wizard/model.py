@@ -278,6 +278,10 @@ class Requirement(Dated):
     dated_by: Id | None = None
     """A date fact (the training's start) that picks which dated version of this rule applies,
     instead of the reference date: the school year of the training decides (dossier §27)."""
+    met_by_acting: bool = False
+    """The person meets this rule by doing something now (register as a jobseeker): unmet, it is
+    a next step, not a doubt, so the instrument is not put behind a free tool for it and its other
+    open points are still asked (docs/ranking.md, rule 5)."""
 
 
 GIST_MAX_WORDS = 12
