@@ -8,6 +8,7 @@ from pathlib import Path
 
 from wizard.conditions import Condition
 from wizard.model import (
+    END,
     DatedText,
     DerivedFact,
     Fact,
@@ -88,6 +89,7 @@ class Content:
     questions: dict[str, CompiledQuestion]
     incentives: dict[str, CompiledIncentive]
     routing_facts: frozenset[str] = field(default_factory=frozenset)
+    """Facts read by a route or an ask_when: asked while anything is open, since they steer."""
     rules_checked_on: date | None = None
     """When the rules were last checked against the official sources (graph.yaml)."""
     if_not_asked: dict[str, Answer] = field(default_factory=dict)
@@ -96,4 +98,15 @@ class Content:
     """The languages of the content's texts, the first one the default (graph.yaml)."""
     result_mode: ResultMode = "ranked"
     """graph.yaml's ``result_mode``: ``end_state`` shows only the outcome a path reached."""
-    """Facts read by a route or an ask_when: asked while anything is open, since they steer."""
+
+    def reachable_from(self, question_id: str) -> set[str]:
+        """The ids of the questions reachable from ``question_id``, itself included (route
+        conditions ignored). Callers that ask often keep the answer."""
+        seen = {question_id}
+        todo = [question_id]
+        while todo:
+            for route in self.questions[todo.pop()].routes:
+                if route.goto != END and route.goto not in seen:
+                    seen.add(route.goto)
+                    todo.append(route.goto)
+        return seen

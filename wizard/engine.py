@@ -212,7 +212,8 @@ class Engine:
                     found |= facts_in(question.ask_when)
                 for route in question.routes:
                     if route.condition is not None and any(
-                        questions[q].fact in steering for q in self._reachable(question.id)
+                        questions[q].fact in steering
+                        for q in self.content.reachable_from(question.id)
                     ):
                         found |= facts_in(route.condition)
                 if not found <= steering:
@@ -226,21 +227,11 @@ class Engine:
         if found is None:
             ahead: dict[str, list[CompiledQuestion]] = {}
             if node != END:
-                for question_id in self._reachable(node):
+                for question_id in self.content.reachable_from(node):
                     question = self.content.questions[question_id]
                     ahead.setdefault(question.fact, []).append(question)
             found = self._askers[node] = {f: tuple(qs) for f, qs in ahead.items()}
         return found
-
-    def _reachable(self, node: str) -> set[str]:
-        seen = {node}
-        todo = [node]
-        while todo:
-            for route in self.content.questions[todo.pop()].routes:
-                if route.goto != END and route.goto not in seen:
-                    seen.add(route.goto)
-                    todo.append(route.goto)
-        return seen
 
     def _skip_reason(
         self, question: CompiledQuestion, known: dict[str, Answer], on: date
@@ -275,14 +266,7 @@ class Engine:
         """Facts of every question reachable from ``question`` (conditions ignored)."""
         if question is None:
             return set()
-        seen = {question.id}
-        todo = [question]
-        while todo:
-            for route in todo.pop().routes:
-                if route.goto != END and route.goto not in seen:
-                    seen.add(route.goto)
-                    todo.append(self.content.questions[route.goto])
-        return {self.content.questions[q].fact for q in seen}
+        return {self.content.questions[q].fact for q in self.content.reachable_from(question.id)}
 
     # --- actions ----------------------------------------------------------------------------------
 

@@ -469,24 +469,21 @@ class Matcher:
         if missing:
             # "Zoek dit uit" only for what the person said they do not know; a fact never asked (the
             # answer could not change this verdict) is something the person may well know already.
-            unsure = [f for f in missing if f in known]
-            unasked = [f for f in missing if f not in known]
-            if unsure:
-                labels = self.fact_labels(unsure)
-                reasons_list.append(
-                    Text(
-                        nl=f"Dit hangt nog af van: {labels.nl}. Zoek dit uit of vraag het na.",
-                        en=f"This still depends on: {labels.en}. Find out or ask.",
-                    )
-                )
-            if unasked:
-                labels = self.fact_labels(unasked)
-                reasons_list.append(
-                    Text(
-                        nl=f"Dit hangt ook af van: {labels.nl}.",
-                        en=f"This also depends on: {labels.en}.",
-                    )
-                )
+            for facts, nl, en in (
+                (
+                    [f for f in missing if f in known],
+                    "Dit hangt nog af van: {}. Zoek dit uit of vraag het na.",
+                    "This still depends on: {}. Find out or ask.",
+                ),
+                (
+                    [f for f in missing if f not in known],
+                    "Dit hangt ook af van: {}.",
+                    "This also depends on: {}.",
+                ),
+            ):
+                if facts:
+                    labels = self.fact_labels(facts)
+                    reasons_list.append(Text(nl=nl.format(labels.nl), en=en.format(labels.en)))
             for requirement in pending:
                 if requirement.model.verify is not None:
                     verify.insert(0, requirement.model.verify)

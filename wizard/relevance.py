@@ -174,13 +174,7 @@ class RelevantState:
         """The questions reachable from ``question_id`` (itself included) and their facts."""
         found = self.ahead_of.get(question_id)
         if found is None:
-            seen = {question_id}
-            todo = [question_id]
-            while todo:
-                for route in self.content.questions[todo.pop()].routes:
-                    if route.goto != END and route.goto not in seen:
-                        seen.add(route.goto)
-                        todo.append(route.goto)
+            seen = self.content.reachable_from(question_id)
             questions = tuple(self.content.questions[q] for q in sorted(seen))
             found = self.ahead_of[question_id] = (questions, frozenset(q.fact for q in questions))
         return found
