@@ -20,9 +20,9 @@ from typing import Literal
 
 from wizard.conditions import UNKNOWN, evaluate, facts_in
 from wizard.content import CompiledQuestion, Content
-from wizard.matching import Matcher, Result, outstanding_facts
+from wizard.matching import Matcher, Result
 from wizard.model import END
-from wizard.relevance import RelevantState
+from wizard.relevance import Outstanding, RelevantState
 from wizard.sessions import Answer, Session, parse_answer
 
 SkipReason = Literal["already_known", "ask_when", "cannot_change_outcome"]
@@ -78,6 +78,8 @@ class Engine:
         self.ask_everything = ask_everything
         # Every walk re-derives what is outstanding at each question; the answers so far repeat
         # from walk to walk, so remember them (sessions are immutable, so this never goes stale).
+        # Each instrument's part is remembered by the answers it reads (exact: see Outstanding).
+        self._outstanding_parts = Outstanding(content)
         self._outstanding = lru_cache(maxsize=8192)(self._outstanding_uncached)
         # Progress compares the estimate made at every earlier question: each is made once.
         self._remaining = lru_cache(maxsize=4096)(self._remaining_uncached)
@@ -88,7 +90,7 @@ class Engine:
     def _outstanding_uncached(
         self, known: frozenset[tuple[str, Answer]], on: date
     ) -> frozenset[str]:
-        return frozenset(outstanding_facts(self.content, dict(known), on))
+        return self._outstanding_parts(dict(known), on)
 
     # --- the public step API (front ends and tools such as ``leerwijzer paths`` use only this) ---
 

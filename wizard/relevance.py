@@ -27,8 +27,9 @@ walking every path, and re-walks every memo hit (a key that merged two futures f
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable
-from dataclasses import replace
+from dataclasses import fields, replace
 from datetime import date
+from functools import lru_cache, partial
 from itertools import product
 from math import prod
 
@@ -53,6 +54,71 @@ EXCLUDED = -2
 NONE: frozenset[str] = frozenset()
 MAX_COMBINATIONS = 256
 """An instrument waiting on more combinations of answers than this counts by its residuals."""
+
+
+class Outstanding:
+    """``outstanding_facts`` computed per instrument and remembered by the answers it reads.
+
+    ``outstanding_facts`` is a union over the instruments, each part read from the answers to
+    that instrument's own facts (its conditions, the need and the fact that dates its rules):
+    so the part of one instrument is worked out once per combination of those answers, on the
+    content with that instrument alone, and the union is exact. Memory stays bounded (an LRU
+    per instrument), as the engine also runs in long-lived processes.
+    """
+
+    def __init__(self, content: Content, size: int = 4096) -> None:
+        self.parts: list[
+            tuple[tuple[str, ...], Callable[[tuple[object, ...], date], frozenset[str]]]
+        ]
+        self.parts = []
+        for incentive in content.incentives.values():
+            facts = {f for c in _conditions(incentive) for f in facts_in(c)}
+            facts |= {f for f in (content.need_fact, _dated_fact(incentive)) if f is not None}
+            reads = tuple(sorted(facts))
+            alone = replace(content, incentives={incentive.id: incentive})
+            self.parts.append((reads, lru_cache(maxsize=size)(partial(_part, alone, reads))))
+        self.by_id = {
+            incentive.id: index for index, incentive in enumerate(content.incentives.values())
+        }
+
+    def __call__(self, known: Known, on: date) -> frozenset[str]:
+        """``outstanding_facts(content, known, on)``."""
+        found: frozenset[str] = NONE
+        for reads, part in self.parts:
+            found = found.union(part(tuple(known.get(f, ABSENT) for f in reads), on))
+        return found
+
+    def of(self, instrument: str, known: Known, on: date) -> frozenset[str]:
+        """``outstanding_facts`` of one instrument alone."""
+        reads, part = self.parts[self.by_id[instrument]]
+        return part(tuple(known.get(f, ABSENT) for f in reads), on)
+
+
+def _part(
+    alone: Content, reads: tuple[str, ...], values: tuple[object, ...], on: date
+) -> frozenset[str]:
+    """``outstanding_facts`` of the content with one instrument, given the answers it reads."""
+    known = {f: v for f, v in zip(reads, values, strict=True) if v is not ABSENT}
+    return frozenset(outstanding_facts(alone, known, on))  # type: ignore[arg-type]
+
+
+def _conditions(incentive: CompiledIncentive) -> list[Condition]:
+    """Every condition of an instrument (requirements on every date, and every dated text)."""
+    conditions = [r.condition for r in incentive.requirements]
+    for checks in (
+        incentive.checks,
+        incentive.next_steps,
+        incentive.summary_dated,
+        incentive.worth_asking,
+        incentive.worth_checking,
+        incentive.comes_first,
+    ):
+        conditions += [c.condition for c in checks if c.condition is not None]
+    return conditions
+
+
+def _dated_fact(incentive: CompiledIncentive) -> str | None:
+    return next((r.model.dated_by for r in incentive.requirements if r.model.dated_by), None)
 
 
 class Instrument:
@@ -132,11 +198,8 @@ class RelevantState:
         self.frozen: dict[Hashable, Hashable] = {}
         self.matcher = Matcher(content)
         self.defaults = frozenset(content.if_not_asked)
-        self.alone = {
-            i.incentive.id: replace(content, incentives={i.incentive.id: i.incentive})
-            for i in instruments
-        }
         self.ahead_of: dict[str, tuple[tuple[CompiledQuestion, ...], frozenset[str]]] = {}
+        self.outstanding = Outstanding(content)
 
     def part(self, cond: Condition | None, known: Known, live: frozenset[str]) -> int:
         """A small number for what is left of ``cond``, which of its facts are answered, and,
@@ -301,12 +364,11 @@ class RelevantState:
         choices = [(None, *self.answers(f)) for f in facts]
         if prod(len(c) for c in choices) > MAX_COMBINATIONS:
             return None
-        alone = self.alone[instrument.incentive.id]
         entries: list[Hashable] = []
         for combination in product(*choices):
             after = dict(known)
             after.update((f, a) for f, a in zip(facts, combination, strict=True) if a is not None)
-            outstanding = outstanding_facts(alone, after, self.on)
+            outstanding = self.outstanding.of(instrument.incentive.id, after, self.on)
             entries.append(
                 (
                     frozenset(outstanding & waits),
@@ -318,15 +380,15 @@ class RelevantState:
         return ("behaviour", tuple(facts), tuple(entries))
 
     def ranking_inputs(self, instrument: Instrument, known: Known, routing: bool) -> Hashable:
-        """What the ranking reads of an instrument whose verdict can no longer change: its
-        verdict's status, fit, demotion, route and open points, whether it is still pursued or
+        """What the ranking reads of an instrument whose verdict can no longer change: every
+        field of its verdict but the texts (``_rank_fields``), whether it is still pursued or
         worth checking, whether a rule in force was never asked, and, while a routing question can
         still come (``routing``), whether it keeps any fact outstanding (the engine asks routing
         questions while anything is)."""
         incentive, on = instrument.incentive, self.on
         fit = fit_for_need(self.content, incentive, known)
         verdict = self.matcher.verdict(incentive, known, on, fit)
-        has_open = routing and bool(outstanding_facts(self.alone[incentive.id], known, on))
+        has_open = routing and bool(self.outstanding.of(incentive.id, known, on))
         if verdict.status in ("not_eligible", "announced"):
             return ("settled", verdict.status, has_open)  # never ranked: the rest is not read
         unasked = any(
@@ -336,17 +398,29 @@ class RelevantState:
         )
         return (
             "settled",
-            verdict.status,
-            verdict.fit,
-            verdict.demoted,
-            verdict.first,
-            bool(verdict.missing),
+            _rank_fields(verdict),
             is_pursued(self.content, incentive, known, on),
             worth_checking(incentive, known, on, asking=True) is not None,
             worth_checking(incentive, known, on) is not None,
             unasked,
             has_open,
         )
+
+
+TEXT_FIELDS = frozenset(
+    {"reasons", "verify", "notes", "summary", "next_steps", "look_again_on", "ruled_out_by"}
+)
+"""Fields of a Verdict that only say things; ``missing`` counts only by whether it is empty."""
+
+
+def _rank_fields(verdict: Verdict) -> tuple[object, ...]:
+    """Every field of ``verdict`` the ranking may read: all but its texts (a field added to
+    Verdict later counts by itself, so the key never misses what a new rank rule reads)."""
+    return tuple(
+        bool(verdict.missing) if f.name == "missing" else getattr(verdict, f.name)
+        for f in fields(verdict)
+        if f.name not in TEXT_FIELDS
+    )
 
 
 class VerdictMemo(Matcher):
