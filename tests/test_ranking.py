@@ -95,6 +95,7 @@ def test_at_equal_fit_eligible_comes_before_possibly(engine: Engine) -> None:
         "statuut": "werkzoekende",
         "behoefte": "werk_vinden",
         "woonplaats": "vlaanderen",
+        "ingeschreven_werkzoekende": "vdab",
         "werkgever_wil_aanwerven": UNKNOWN,
         "uitkering": "werkloosheidsuitkering",
         "vwo_tariefgroep": "geen",
@@ -339,6 +340,49 @@ def test_eligible_comes_before_possibly_whatever_the_fit(bundled: Content) -> No
         "ibo": Verdict("ibo", "possibly", (), fit=3, first=True),
     }
     assert matcher._rank(verdicts) == ["evc_ervaringsbewijs", "ibo", "vlaams_opleidingsverlof"]
+
+
+def test_a_possibly_only_for_a_step_of_ones_own_ranks_with_the_certain(bundled: Content) -> None:
+    # Key 0: registering with VDAB is a step the person takes (met_by_acting, §12); the training it opens
+    # is ranked with the certain ones by fit, while a real doubt stays behind every certain one.
+    matcher = Matcher(bundled)
+    verdicts = {
+        "evc_ervaringsbewijs": Verdict("evc_ervaringsbewijs", "eligible", (), fit=2),
+        "vdab_opleiding_werkzoekenden": Verdict(
+            "vdab_opleiding_werkzoekenden", "possibly", (), fit=3, within_reach=True
+        ),
+        "ibo": Verdict("ibo", "possibly", (), fit=3),
+    }
+    assert matcher._rank(verdicts) == ["vdab_opleiding_werkzoekenden", "evc_ervaringsbewijs", "ibo"]
+
+
+@pytest.mark.parametrize("registered", ["nee", UNKNOWN])
+def test_registered_nowhere_is_never_eligible_but_the_step_comes_first(
+    engine: Engine, registered: Answer
+) -> None:
+    # Counsellor check 4: a Flemish jobseeker registered nowhere (or who does not know) was told "eligible"
+    # for VDAB's training, IBO, the short training and OKOT (§12, §13, §15, §16).
+    answers: dict[str, Answer] = {
+        "statuut": "werkzoekende",
+        "behoefte": "werk_vinden",
+        "woonplaats": "vlaanderen",
+        "ingeschreven_werkzoekende": registered,
+        "werkgever_wil_aanwerven": "ja",
+        "uitkering": "geen",
+        "vwo_tariefgroep": "geen",
+        "leeftijd": 30,
+    }
+    result, _ = play(engine, answers)
+    for instrument in ("vdab_opleiding_werkzoekenden", "ibo", "korte_opleiding_met_stage"):
+        assert result.verdicts[instrument].status == "possibly", instrument
+    assert result.verdicts["vdab_opleiding_werkzoekenden"].within_reach
+    assert result.verdicts["evc_ervaringsbewijs"].status == "eligible"
+    from wizard.report import applying
+
+    assert result.recommended[0] == applying(result)[0]
+    assert result.recommended[0] in ("ibo", "vdab_opleiding_werkzoekenden")
+    registered_result, _ = play(engine, {**answers, "ingeschreven_werkzoekende": "vdab"})
+    assert registered_result.verdicts["vdab_opleiding_werkzoekenden"].status == "eligible"
 
 
 @pytest.mark.parametrize("path", sorted(SCENARIOS.glob("*.yaml")), ids=lambda p: p.stem)

@@ -61,6 +61,10 @@ class Verdict:
     rule 5: a free tool may then come before it)."""
     unsure: bool = False
     """``possibly`` that hangs on a fact answered "weet ik niet"."""
+    within_reach: bool = False
+    """``possibly`` only for a step the person takes themselves (``met_by_acting``, such as
+    registering with VDAB as a jobseeker): ranked as if eligible, with that step first
+    (docs/ranking.md, key 0)."""
 
     @property
     def shown_status(self) -> ShownStatus:
@@ -466,6 +470,7 @@ class Matcher:
             key=self._fact_order,
         )
         reasons_list = list(soft_fails)
+        within_reach = not doubted and all(r.model.met_by_acting for r in pending)
         if missing:
             # "Zoek dit uit" only for what the person said they do not know; a fact never asked (the
             # answer could not change this verdict) is something the person may well know already.
@@ -497,6 +502,7 @@ class Matcher:
             demoted=bool(soft_fails) and soft_confident and not missing,
             doubted=doubted,
             unsure=any(f in known for f in missing),
+            within_reach=within_reach,
         )
 
     def result(self, known: Known, on: date, complete: bool, asked: tuple[str, ...] = ()) -> Result:
@@ -593,7 +599,7 @@ class Matcher:
             verdict = verdicts[instrument]
             priority = self.content.incentives[instrument].model.priority
             return (
-                verdict.status != "eligible",
+                verdict.status != "eligible" and not verdict.within_reach,
                 verdict.demoted,
                 not verdict.first,
                 -verdict.fit,

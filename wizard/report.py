@@ -213,19 +213,21 @@ def _first_step(content: Content, result: Result, instrument: str, lang: Lang) -
 
 
 def applying(result: Result) -> list[str]:
-    """The instruments that apply, best first: certain, then uncertain, then announced; within
-    each, the matcher's ranking (fit for the goal, then priority). Announced measures that
-    concern the person (``Result.announced``, when the matcher gives it) come after the rest."""
+    """The instruments that apply, best first: certain (with a "possibly" that waits only on a
+    step of the person's own), then uncertain, then announced; within each, the matcher's ranking
+    (fit for the goal, then priority). Announced measures that concern the person
+    (``Result.announced``, when the matcher gives it) come after the rest."""
     ranked = list(result.recommended)
     ranked += [i for i in getattr(result, "announced", ()) if i not in ranked]
     ranked = [i for i in ranked if result.verdicts[i].shown_status not in NOT_APPLYING]
-    return sorted(
-        ranked,
-        key=lambda i: (
-            STATUS_ORDER.get(result.verdicts[i].shown_status, len(STATUS_ORDER)),
-            ranked.index(i),
-        ),
-    )
+
+    def group(instrument: str) -> int:
+        verdict = result.verdicts[instrument]
+        # a "possibly" only for a step of the person's own ranks with the certain (docs/ranking.md key 0)
+        status = "eligible" if getattr(verdict, "within_reach", False) else verdict.shown_status
+        return STATUS_ORDER.get(status, len(STATUS_ORDER))
+
+    return sorted(ranked, key=lambda i: (group(i), ranked.index(i)))
 
 
 def weaker_fits(result: Result) -> list[str]:
