@@ -196,6 +196,8 @@ class RelevantState:
         self.question_parts: dict[Hashable, tuple[bool, int, tuple[int, ...]]] = {}
         self.instrument_parts: dict[Hashable, Hashable] = {}
         self.frozen: dict[Hashable, Hashable] = {}
+        self.by_residuals: dict[Hashable, Hashable] = {}
+        self.residual_numbers: dict[Hashable, int] = {}
         self.matcher = Matcher(content)
         self.defaults = frozenset(content.if_not_asked)
         self.ahead_of: dict[str, tuple[tuple[CompiledQuestion, ...], frozenset[str]]] = {}
@@ -297,10 +299,34 @@ class RelevantState:
         )
         found = self.instrument_parts.get(inputs)
         if found is None:
-            found = self.instrument_parts[inputs] = self.read_instrument(
-                instrument, known, live, routing
-            )
+            # Many answers leave this instrument's conditions alike (the same residuals, the same
+            # facts answered in them): everything read_instrument reads of the answers is in
+            # those residuals, the need and the date fact, so it is worked out once per residual.
+            need = known.get(self.content.need_fact, ABSENT) if self.content.need_fact else None
+            dated = known.get(instrument.dated_by, ABSENT) if instrument.dated_by else None
+            residuals = tuple(self.residual(c, known) for c in instrument.conditions)
+            alike = (instrument.incentive.id, need, dated, residuals, inputs[2], routing)
+            found = self.by_residuals.get(alike)
+            if found is None:
+                found = self.by_residuals[alike] = self.read_instrument(
+                    instrument, known, live, routing
+                )
+            self.instrument_parts[inputs] = found
         return found
+
+    def residual(self, cond: Condition, known: Known) -> int:
+        """A small number for what is left of ``cond`` and which of its facts are answered."""
+        facts = self.facts_of.get(id(cond))
+        if facts is None:
+            facts = self.facts_of[id(cond)] = tuple(sorted(facts_in(cond)))
+        values = (id(cond), tuple(map(known.get, facts)))
+        number = self.residual_numbers.get(values)
+        if number is None:
+            residual = simplify(cond, known)
+            answered = frozenset(f for f in facts_in(residual) if f in known)
+            number = self.numbers.setdefault(("residual", residual, answered), len(self.numbers))
+            self.residual_numbers[values] = number
+        return number
 
     def read_instrument(
         self, instrument: Instrument, known: Known, live: frozenset[str], routing: bool
