@@ -353,10 +353,12 @@ class Matcher:
         return self._order.get(fact_id, len(self._order))
 
     def fact_labels(self, facts: list[str]) -> Text:
+        """The facts' labels as a list inside a sentence ("Dit hangt af van: uw hoogste diploma"):
+        a label's capital goes, an abbreviation's stays."""
         known_facts = [self.content.facts[f] for f in facts if f in self.content.facts]
         return Text(
-            nl=", ".join(f.label.nl for f in known_facts) or "-",
-            en=", ".join(f.label.en for f in known_facts) or "-",
+            nl=", ".join(_in_sentence(f.label.nl) for f in known_facts) or "-",
+            en=", ".join(_in_sentence(f.label.en) for f in known_facts) or "-",
         )
 
     def verdict(self, incentive: CompiledIncentive, known: Known, on: date, fit: int) -> Verdict:
@@ -652,6 +654,13 @@ def _reached(verdicts: Mapping[str, Verdict], ranked: list[str]) -> list[str]:
     rank order; only when none was reached, what is still open (a "weet ik niet" on the way)."""
     reached = [i for i in ranked if verdicts[i].status == "eligible"]
     return reached or ranked
+
+
+def _in_sentence(label: str) -> str:
+    """ "Uw hoogste diploma" -> "uw hoogste diploma"; "VDAB-opleiding" stays as it is."""
+    if len(label) > 1 and label[0].isupper() and label[1].islower():
+        return label[0].lower() + label[1:]
+    return label
 
 
 def _join(text: Text, deciding: Text | None) -> Text:
