@@ -197,6 +197,7 @@ class RelevantState:
         self.instrument_parts: dict[Hashable, Hashable] = {}
         self.frozen: dict[Hashable, Hashable] = {}
         self.by_residuals: dict[Hashable, Hashable] = {}
+        self.entries: dict[Hashable, Hashable] = {}
         self.residual_numbers: dict[Hashable, int] = {}
         self.matcher = Matcher(content)
         self.defaults = frozenset(content.if_not_asked)
@@ -302,10 +303,7 @@ class RelevantState:
             # Many answers leave this instrument's conditions alike (the same residuals, the same
             # facts answered in them): everything read_instrument reads of the answers is in
             # those residuals, the need and the date fact, so it is worked out once per residual.
-            need = known.get(self.content.need_fact, ABSENT) if self.content.need_fact else None
-            dated = known.get(instrument.dated_by, ABSENT) if instrument.dated_by else None
-            residuals = tuple(self.residual(c, known) for c in instrument.conditions)
-            alike = (instrument.incentive.id, need, dated, residuals, inputs[2], routing)
+            alike = (self.alike(instrument, known), inputs[2], routing)
             found = self.by_residuals.get(alike)
             if found is None:
                 found = self.by_residuals[alike] = self.read_instrument(
@@ -313,6 +311,15 @@ class RelevantState:
                 )
             self.instrument_parts[inputs] = found
         return found
+
+    def alike(self, instrument: Instrument, known: Known) -> Hashable:
+        """What the verdict, the outstanding facts and the ranking inputs of ``instrument`` read
+        of ``known``: what is left of each of its conditions (and which of their facts are
+        answered), the need and the fact that dates its rules."""
+        need = known.get(self.content.need_fact, ABSENT) if self.content.need_fact else None
+        dated = known.get(instrument.dated_by, ABSENT) if instrument.dated_by else None
+        residuals = tuple(self.residual(c, known) for c in instrument.conditions)
+        return (instrument.incentive.id, need, dated, residuals)
 
     def residual(self, cond: Condition, known: Known) -> int:
         """A small number for what is left of ``cond`` and which of its facts are answered."""
@@ -391,18 +398,22 @@ class RelevantState:
         if prod(len(c) for c in choices) > MAX_COMBINATIONS:
             return None
         entries: list[Hashable] = []
+        waits_set = frozenset(waits)
         for combination in product(*choices):
             after = dict(known)
             after.update((f, a) for f, a in zip(facts, combination, strict=True) if a is not None)
-            outstanding = self.outstanding.of(instrument.incentive.id, after, self.on)
-            entries.append(
-                (
+            # what follows reads only the residuals of ``after`` (see instrument_part)
+            alike = (self.alike(instrument, after), waits_set, routing)
+            entry = self.entries.get(alike)
+            if entry is None:
+                outstanding = self.outstanding.of(instrument.incentive.id, after, self.on)
+                entry = self.entries[alike] = (
                     frozenset(outstanding & waits),
                     routing and bool(outstanding - waits),
                     # at the end nothing is asked any more
-                    self.read_instrument(instrument, after, NONE, False),
+                    self.instrument_part(instrument, after, NONE, False),
                 )
-            )
+            entries.append(entry)
         return ("behaviour", tuple(facts), tuple(entries))
 
     def ranking_inputs(self, instrument: Instrument, known: Known, routing: bool) -> Hashable:
