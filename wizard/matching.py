@@ -509,31 +509,63 @@ class Matcher:
 
     def result(self, known: Known, on: date, complete: bool, asked: tuple[str, ...] = ()) -> Result:
         verdicts: dict[str, Verdict] = {}
-        tips: list[str] = []
-        good_fit = max(self.content.pursue_min_fit, 1)
+        offered: list[str] = []
         for incentive in self.content.incentives.values():
-            fit = fit_for_need(self.content, incentive, known)
-            verdict = self.verdict(incentive, known, on, fit)
-            pursued = is_pursued(self.content, incentive, known, on)
-            worth = None
-            if self.content.need_fact in known and fit < good_fit:
-                worth = worth_checking(incentive, known, on, asking=True) or worth_checking(
-                    incentive, known, on
-                )
-            if worth is not None and verdict.status in ("eligible", "possibly"):
-                # never hide a right: shown as worth checking, with what to check
-                verdict = replace(verdict, worth_checking=worth)
-            elif verdict.status == "possibly" and not pursued:
-                verdict = self._not_assessed(verdict)
-            elif verdict.status == "eligible" and not pursued and _unasked(incentive, known, on):
-                # review finding 3: never "certain" on conditions that were never asked; an open
-                # verdict left aside is "possibly" underneath, like every other one
-                verdict = self._not_assessed(replace(verdict, status="possibly"))
-            if incentive.model.kind == "tip":
-                verdict = replace(verdict, tip=True)
-                if verdict.status == "eligible" and (fit >= good_fit or not self._has_need):
-                    tips.append(incentive.id)
+            verdict, tip = self.ranked_verdict(incentive, known, on)
+            if tip:
+                offered.append(incentive.id)
             verdicts[incentive.id] = verdict
+        verdicts, recommended, tips = self.recommend(verdicts, offered)
+        announced = tuple(i for i, v in verdicts.items() if v.status == "announced" and v.fit > 0)
+        return Result(
+            date=on,
+            rules_version=self.content.version,
+            complete=complete,
+            verdicts=verdicts,
+            recommended=recommended,
+            tips=tips,
+            referral=None if recommended else self.content.referral,
+            asked=asked,
+            announced=announced,
+            rules_checked_on=self.content.rules_checked_on,
+        )
+
+    def ranked_verdict(
+        self, incentive: CompiledIncentive, known: Known, on: date
+    ) -> tuple[Verdict, bool]:
+        """One instrument's verdict as ``result`` shows and ranks it, and whether it is an
+        eligible tip that serves the need (offered by rule 5). It reads only the answers to the
+        instrument's own facts, the need and the date fact (``leerwijzer paths`` relies on it)."""
+        good_fit = max(self.content.pursue_min_fit, 1)
+        fit = fit_for_need(self.content, incentive, known)
+        verdict = self.verdict(incentive, known, on, fit)
+        pursued = is_pursued(self.content, incentive, known, on)
+        worth = None
+        if self.content.need_fact in known and fit < good_fit:
+            worth = worth_checking(incentive, known, on, asking=True) or worth_checking(
+                incentive, known, on
+            )
+        if worth is not None and verdict.status in ("eligible", "possibly"):
+            # never hide a right: shown as worth checking, with what to check
+            verdict = replace(verdict, worth_checking=worth)
+        elif verdict.status == "possibly" and not pursued:
+            verdict = self._not_assessed(verdict)
+        elif verdict.status == "eligible" and not pursued and _unasked(incentive, known, on):
+            # review finding 3: never "certain" on conditions that were never asked; an open
+            # verdict left aside is "possibly" underneath, like every other one
+            verdict = self._not_assessed(replace(verdict, status="possibly"))
+        tip = False
+        if incentive.model.kind == "tip":
+            verdict = replace(verdict, tip=True)
+            tip = verdict.status == "eligible" and (fit >= good_fit or not self._has_need)
+        return verdict, tip
+
+    def recommend(
+        self, verdicts: dict[str, Verdict], tips: list[str]
+    ) -> tuple[dict[str, Verdict], tuple[str, ...], tuple[str, ...]]:
+        """The ranking (docs/ranking.md) of every instrument's ``ranked_verdict``, in content
+        order, with the eligible tips among them: (verdicts with their exclusion notes,
+        recommended, tips not recommended)."""
         ranked = self._rank(verdicts)
         if self.content.result_mode == "end_state":
             ranked = _reached(verdicts, ranked)
@@ -541,20 +573,8 @@ class Matcher:
         if tips and not any(verdicts[i].status == "eligible" for i in recommended):
             recommended = self._with_tips(verdicts, tips, recommended)
             tips = [t for t in tips if t not in recommended]
-        verdicts = self._annotate_excluded(verdicts, ranked, recommended)
-        announced = tuple(i for i, v in verdicts.items() if v.status == "announced" and v.fit > 0)
-        return Result(
-            date=on,
-            rules_version=self.content.version,
-            complete=complete,
-            verdicts=verdicts,
-            recommended=tuple(recommended),
-            tips=tuple(tips),
-            referral=None if recommended else self.content.referral,
-            asked=asked,
-            announced=announced,
-            rules_checked_on=self.content.rules_checked_on,
-        )
+        annotated = self._annotate_excluded(verdicts, ranked, recommended)
+        return annotated, tuple(recommended), tuple(tips)
 
     def _with_tips(
         self, verdicts: Mapping[str, Verdict], tips: list[str], possibly: list[str]
