@@ -52,6 +52,8 @@ ABSENT = object()
 NO_CONDITION = -1
 EXCLUDED = -2
 NONE: frozenset[str] = frozenset()
+SETTLED = "settled"
+SETTLED_CLOSED = (SETTLED, False)
 MAX_COMBINATIONS = 256
 """An instrument waiting on more combinations of answers than this counts by its residuals."""
 
@@ -225,7 +227,10 @@ class RelevantState:
             elif open_facts & live:
                 part = (residual, frozenset(f for f in open_facts if f in known))
             else:
-                part = ("settled open", bool(open_facts - set(known)))
+                # whether it hangs on a fact never answered, and on one answered "weet ik niet"
+                # (the verdict's ``unsure``)
+                answered = {f for f in open_facts if f in known}
+                part = ("settled open", len(answered) < len(open_facts), bool(answered))
             number = self.numbers.setdefault(part, len(self.numbers))
             if not isinstance(residual, Const) and open_facts & live:
                 self.live_numbers.add(number)
@@ -246,6 +251,13 @@ class RelevantState:
         return found
 
     def key(self, known: Known, current: CompiledQuestion | None) -> Hashable:
+        return self.pieces(known, current)
+
+    def pieces(
+        self, known: Known, current: CompiledQuestion | None
+    ) -> tuple[str, tuple[object, ...], tuple[Hashable, ...], tuple[Hashable, ...]]:
+        """``key``: the question, the need and date facts' answers, each question's part, each
+        instrument's part."""
         at = current.id if current is not None else END
         questions, live = self.reachable(current.id) if current is not None else ((), frozenset())
         # a fact with if_not_asked gets its value once off the path: it can still change
@@ -264,6 +276,29 @@ class RelevantState:
             asked,
             tuple(self.instrument_part(i, known, live, routing) for i in self.instruments),
         )
+
+    def split(
+        self, known: Known, current: CompiledQuestion | None
+    ) -> tuple[Hashable, tuple[Hashable | None, ...]]:
+        """``key`` in two: what the walk from here reads, and per instrument the verdict it has
+        settled on (None while it can still change). A settled instrument stays settled, on the
+        same token, for the rest of the path (what it reads can no longer be asked): the walk
+        reads of it only whether it keeps a fact outstanding while a routing question can come,
+        and only the ranking at the end reads its token."""
+        at, direct, asked, parts = self.pieces(known, current)
+        walk: list[Hashable] = []
+        settled: list[Hashable | None] = []
+        for part in parts:
+            if part == EXCLUDED:
+                walk.append(SETTLED_CLOSED)  # ruled out: nothing outstanding
+                settled.append(part)
+            elif isinstance(part, tuple) and part[0] == "settled":
+                walk.append((SETTLED, part[-1]))  # whether it keeps a fact outstanding
+                settled.append(part[:-1])
+            else:
+                walk.append(part)
+                settled.append(None)
+        return (at, direct, asked, tuple(walk)), tuple(settled)
 
     def question_part(
         self, question: CompiledQuestion, known: Known, at: str, live: frozenset[str]
@@ -418,7 +453,7 @@ class RelevantState:
 
     def ranking_inputs(self, instrument: Instrument, known: Known, routing: bool) -> Hashable:
         """What the ranking reads of an instrument whose verdict can no longer change: every
-        field of its verdict but the texts (``_rank_fields``), whether it is still pursued or
+        field of its verdict but the texts (``rank_fields``), whether it is still pursued or
         worth checking, whether a rule in force was never asked, and, while a routing question can
         still come (``routing``), whether it keeps any fact outstanding (the engine asks routing
         questions while anything is)."""
@@ -435,7 +470,7 @@ class RelevantState:
         )
         return (
             "settled",
-            _rank_fields(verdict),
+            rank_fields(verdict),
             is_pursued(self.content, incentive, known, on),
             worth_checking(incentive, known, on, asking=True) is not None,
             worth_checking(incentive, known, on) is not None,
@@ -447,39 +482,16 @@ class RelevantState:
 TEXT_FIELDS = frozenset(
     {"reasons", "verify", "notes", "summary", "next_steps", "look_again_on", "ruled_out_by"}
 )
-"""Fields of a Verdict that only say things; ``missing`` counts only by whether it is empty."""
+"""Fields of a Verdict that only say things."""
+COUNTED = frozenset({"missing", "worth_checking"})
+"""Fields of a Verdict that count only by whether they are empty (the ranking reads no more)."""
 
 
-def _rank_fields(verdict: Verdict) -> tuple[object, ...]:
+def rank_fields(verdict: Verdict) -> tuple[object, ...]:
     """Every field of ``verdict`` the ranking may read: all but its texts (a field added to
     Verdict later counts by itself, so the key never misses what a new rank rule reads)."""
     return tuple(
-        bool(verdict.missing) if f.name == "missing" else getattr(verdict, f.name)
+        bool(getattr(verdict, f.name)) if f.name in COUNTED else getattr(verdict, f.name)
         for f in fields(verdict)
         if f.name not in TEXT_FIELDS
     )
-
-
-class VerdictMemo(Matcher):
-    """The matcher with each instrument's verdict at the end of a path remembered by what the
-    ranking reads of it: whether each requirement holds, fails or stays open (and on a fact
-    never answered), whether the answers name its route, its fit and the date fact's answer.
-    The status, fit and every ranking input of a remembered verdict are exact; its texts may
-    come from another path with the same inputs, so this serves counting outcomes only."""
-
-    def __init__(self, content: Content, state: RelevantState) -> None:
-        super().__init__(content)
-        self.state = state
-        self.instruments = {i.incentive.id: i for i in state.instruments}
-        self.verdicts: dict[Hashable, Verdict] = {}
-
-    def verdict(self, incentive: CompiledIncentive, known: Known, on: date, fit: int) -> Verdict:
-        instrument = self.instruments.get(incentive.id)
-        if instrument is None or on != self.state.on:
-            return super().verdict(incentive, known, on, fit)
-        dated = known.get(instrument.dated_by, ABSENT) if instrument.dated_by else ABSENT
-        key = (incentive.id, fit, dated, self.state.instrument_part(instrument, known, NONE, False))
-        found = self.verdicts.get(key)
-        if found is None:
-            found = self.verdicts[key] = super().verdict(incentive, known, on, fit)
-        return found

@@ -13,11 +13,13 @@ import time
 from collections.abc import Hashable, Iterable
 from dataclasses import dataclass
 from datetime import date
+from typing import TypeAlias
 
 from wizard.content import CompiledQuestion
 from wizard.engine import Engine
+from wizard.matching import Matcher, Verdict
 from wizard.paths.answers import Answers, Option, PathSteps, Step, option_label
-from wizard.relevance import RelevantState, VerdictMemo
+from wizard.relevance import RelevantState, rank_fields
 from wizard.sessions import Answer, Session
 
 
@@ -108,8 +110,56 @@ class Diagram:
         return self.outcomes[node.outcome]
 
 
+Settled: TypeAlias = tuple[Hashable | None, ...]
+"""Per instrument in force, the token of the verdict it has settled on (None: still open)."""
+Delta: TypeAlias = tuple[tuple[int, Hashable], ...]
+"""The verdicts settled on one edge: (instrument's index, token)."""
+
+
+@dataclass(frozen=True)
+class Walked:
+    """One state of the walk: the question asked and where each answer leads, with the verdicts
+    settled on the way; at the end, the answer to the need."""
+
+    question: str | None
+    fact: str | None
+    options: tuple[tuple[Option, int], ...] = ()
+    """Each answer, in the order the fact offers them, with the index of its edge."""
+    edges: tuple[tuple[int, Delta], ...] = ()
+    """(next state, the verdicts settled between here and there)."""
+    need: object = None
+
+
+def _delta(before: Settled, after: Settled) -> Delta:
+    """The verdicts settled in ``after`` but not in ``before``."""
+    found: list[tuple[int, Hashable]] = []
+    for index, (was, now) in enumerate(zip(before, after, strict=True)):
+        if was is None:
+            if now is not None:
+                found.append((index, now))
+        elif now != was:
+            raise PathsError("a settled verdict changed further down the path")
+    return tuple(found)
+
+
+def _apply(settled: Settled, delta: Delta) -> Settled:
+    updated = list(settled)
+    for index, token in delta:
+        updated[index] = token
+    return tuple(updated)
+
+
 class Explorer:
-    """Walks every path once per relevant state, building the diagram bottom-up."""
+    """Walks every path once per state of the walk, then builds the diagram bottom-up.
+
+    The engine's relevant state (``RelevantState.split``) is cut in two: what the walk from here
+    reads, and the verdicts already settled (they can no longer change, and only the ranking at
+    the end reads them). The walk is explored once per walk state, with each answer's edge
+    carrying the verdicts it settles; the diagram is then built from the walk once per set of
+    verdicts settled so far, and each end is ranked once per set of verdicts, with the engine's
+    own ``Matcher.ranked_verdict`` (once per instrument and settled token, from a real path) and
+    ``Matcher.recommend``. A path's outcome is therefore exactly the engine's result.
+    """
 
     def __init__(
         self, engine: Engine, on: date, *, verify_walks: bool = False, budget: float | None = None
@@ -121,16 +171,21 @@ class Explorer:
         self.on = on
         self.verify_walks = verify_walks
         self.answers = Answers(self.content, on)
-        # the engine's own ranking, with each instrument's verdict remembered by what it reads
-        self.verdicts = VerdictMemo(self.content, RelevantState(self.content, on))
+        self.matcher = Matcher(self.content)
         # the engine's relevant state, told which answers the paths try: an instrument whose
         # verdict can still change then counts by what it does with each of them
         self.state = RelevantState(self.content, on, self.answer_values)
+        self.index_of = {i.incentive.id: n for n, i in enumerate(self.state.instruments)}
+        self.walked: list[Walked] = []
+        self.walk_ids: dict[Hashable, int] = {}
+        self.after_answer: dict[Hashable, tuple[int, Delta]] = {}
+        self.ranked: dict[tuple[int, Hashable, object], tuple[Verdict, bool]] = {}
+        self.not_in_force: dict[tuple[str, object], tuple[Verdict, bool]] = {}
         self.nodes: list[Node] = []
         self.outcomes: dict[Outcome, int] = {}
+        self.outcome_ids: dict[tuple[Settled, object], int] = {}
         self.node_ids: dict[Node, int] = {}
-        self.memo_by_key: dict[Hashable, int] = {}
-        self.after_answer: dict[Hashable, int] = {}
+        self.instances: dict[tuple[int, Settled], int] = {}
 
     def answer_values(self, fact_id: str) -> tuple[Answer, ...]:
         """The answers paths give to ``fact_id``: one per option."""
@@ -139,63 +194,144 @@ class Explorer:
     def start(self) -> int:
         session = self.engine.start(self.on)
         step = self.engine.step(session)
-        return self.explore(session, step.known, step.question)
+        walked, settled = self.explore(session, step.known, step.question)
+        return self.instance(walked, settled)
 
-    def outcome_at(self, known: dict[str, Answer]) -> int:
-        result = self.verdicts.result(known, self.on, True)
-        outcome = Outcome(
-            result.recommended,
-            tuple(sorted((i, v.status) for i, v in result.verdicts.items() if not v.tip)),
-        )
-        return self.outcomes.setdefault(outcome, len(self.outcomes))
+    def need_of(self, known: dict[str, Answer]) -> object:
+        return known.get(self.content.need_fact) if self.content.need_fact else None
+
+    def settle(self, settled: Settled, known: dict[str, Answer]) -> None:
+        """Remember, once per instrument and token, its verdict as the result ranks it."""
+        need = self.need_of(known)
+        for index, token in enumerate(settled):
+            if token is None:
+                continue
+            key = (index, token, need)
+            found = self.ranked.get(key)
+            if found is not None and not self.verify_walks:
+                continue
+            incentive = self.state.instruments[index].incentive
+            verdict = self.matcher.ranked_verdict(incentive, known, self.on)
+            if found is not None and (rank_fields(found[0]), found[1]) != (
+                rank_fields(verdict[0]),
+                verdict[1],
+            ):
+                raise PathsError(
+                    f"one settled token, two verdicts of {incentive.id}: {token} {rank_fields(found[0])} {rank_fields(verdict[0])}"
+                )
+            self.ranked[key] = verdict
 
     def explore(
         self, session: Session, known: dict[str, Answer], question: CompiledQuestion | None
-    ) -> int:
+    ) -> tuple[int, Settled]:
+        """The walk state of ``known`` at ``question`` (explored once), and what it has settled."""
         if self.verify_walks:
             step = self.engine.step(session)
             if step.known != known or step.question != question:
                 raise PathsError(f"the walk after {session.answers} went elsewhere")
-        key = self.state.key(known, question)
-        hit = self.memo_by_key.get(key)
+        key, settled = self.state.split(known, question)
+        self.settle(settled, known)
+        hit = self.walk_ids.get(key)
         if hit is not None and not self.verify_walks:
-            return hit
+            return hit, settled
         if self.deadline is not None and time.perf_counter() > self.deadline:
             raise PathsError(
-                f"more than {self.budget:.0f} s for every path ({len(self.memo_by_key):,} states so far)"
+                f"more than {self.budget:.0f} s for every path ({len(self.walk_ids):,} states so far)"
             )
         if question is None:
-            node = Node(None, None, (), self.outcome_at(known))
+            walked = Walked(None, None, need=self.need_of(known))
         else:
-            groups: dict[int, list[Option]] = {}
+            edges: dict[tuple[int, Delta], int] = {}
+            options: list[tuple[Option, int]] = []
             for option in self.answers.options(question.fact):
                 answer = self.answers.answer(question.fact, option)
-                # the key of the state just answered, still at this question, fixes where the
-                # engine goes from here: many answers reach a state met before
+                # the state just answered, still at this question, fixes where the engine goes
+                # from here: many answers reach a state met before
                 answered = {**known, question.fact: answer}
-                after_key = self.state.key(answered, question)
-                child = self.after_answer.get(after_key)
-                if child is None or self.verify_walks:
+                after_key, after_settled = self.state.split(answered, question)
+                self.settle(after_settled, answered)
+                found = self.after_answer.get(after_key)
+                if found is None or self.verify_walks:
                     after, following, _ = self.engine.advance(known, question, answer, self.on)
-                    walked = self.explore(
+                    child, child_settled = self.explore(
                         session.with_answer(question.fact, answer), after, following
                     )
-                    if child is not None and walked != child:
+                    walk = (child, _delta(after_settled, child_settled))
+                    if found is not None and walk != found:
                         raise PathsError(
                             f"two answers with one relevant state differ after {session.answers}"
                         )
-                    child = self.after_answer[after_key] = walked
-                groups.setdefault(child, []).append(option)
+                    found = self.after_answer[after_key] = walk
+                child, later = found
+                edge = (child, tuple(sorted(_delta(settled, after_settled) + later)))
+                options.append((option, edges.setdefault(edge, len(edges))))
+            walked = Walked(question.id, question.fact, tuple(options), tuple(edges))
+        if hit is not None:
+            if self.walked[hit] != walked:
+                raise PathsError(
+                    f"two walks with one relevant state differ after {session.answers}"
+                )
+            return hit, settled
+        self.walk_ids[key] = len(self.walked)
+        self.walked.append(walked)
+        return len(self.walked) - 1, settled
+
+    def instance(self, index: int, settled: Settled) -> int:
+        """The diagram node of walk state ``index`` with the verdicts ``settled`` above it."""
+        found = self.instances.get((index, settled))
+        if found is not None:
+            return found
+        walked = self.walked[index]
+        if walked.question is None:
+            node = Node(None, None, (), self.outcome(settled, walked.need))
+        else:
+            children = [
+                self.instance(child, _apply(settled, delta)) for child, delta in walked.edges
+            ]
+            groups: dict[int, list[Option]] = {}
+            for option, edge in walked.options:
+                groups.setdefault(children[edge], []).append(option)
             edges = tuple(Edge(tuple(options), child) for child, options in groups.items())
-            node = Node(question.id, question.fact, edges)
+            node = Node(walked.question, walked.fact, edges)
         node_id = self.node_ids.get(node)
         if node_id is None:
             node_id = self.node_ids[node] = len(self.nodes)
             self.nodes.append(node)
-        if hit is not None and hit != node_id:
-            raise PathsError(f"two walks with one relevant state differ after {session.answers}")
-        self.memo_by_key[key] = node_id
+        self.instances[(index, settled)] = node_id
         return node_id
+
+    def outcome(self, settled: Settled, need: object) -> int:
+        """The engine's ranking of the verdicts settled on a path, as an index into outcomes."""
+        found = self.outcome_ids.get((settled, need))
+        if found is not None:
+            return found
+        verdicts: dict[str, Verdict] = {}
+        tips: list[str] = []
+        for incentive in self.content.incentives.values():
+            index = self.index_of.get(incentive.id)
+            if index is None:
+                # not in force on the date: "not_eligible" whatever the answers but the need
+                ranked = self.not_in_force.get((incentive.id, need))
+                if ranked is None:
+                    known = {self.content.need_fact: need} if need is not None else {}
+                    ranked = self.matcher.ranked_verdict(incentive, known, self.on)  # type: ignore[arg-type]
+                    self.not_in_force[(incentive.id, need)] = ranked
+            else:
+                token = settled[index]
+                if token is None:
+                    raise PathsError(f"{incentive.id} is still open at the end of a path")
+                ranked = self.ranked[(index, token, need)]
+            verdicts[incentive.id] = ranked[0]
+            if ranked[1]:
+                tips.append(incentive.id)
+        _, recommended, _ = self.matcher.recommend(verdicts, tips)
+        outcome = Outcome(
+            recommended, tuple(sorted((i, v.status) for i, v in verdicts.items() if not v.tip))
+        )
+        found = self.outcome_ids[(settled, need)] = self.outcomes.setdefault(
+            outcome, len(self.outcomes)
+        )
+        return found
 
 
 def enumerate_paths(engine: Engine, on: date, *, budget: float | None = None) -> Diagram:
