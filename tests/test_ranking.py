@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -383,6 +384,45 @@ def test_registered_nowhere_is_never_eligible_but_the_step_comes_first(
     assert result.recommended[0] in ("ibo", "vdab_opleiding_werkzoekenden")
     registered_result, _ = play(engine, {**answers, "ingeschreven_werkzoekende": "vdab"})
     assert registered_result.verdicts["vdab_opleiding_werkzoekenden"].status == "eligible"
+
+
+@pytest.mark.parametrize("registered", ["nee", UNKNOWN, "vdab"])
+def test_a_step_of_ones_own_does_not_lift_a_long_shot(engine: Engine, registered: Answer) -> None:
+    # Key 1 (review 4, F7): IBO without an employer ready to hire (§15, high confidence) stays demoted whether
+    # or not the person still has to register with VDAB (met_by_acting).
+    answers: dict[str, Answer] = {
+        "statuut": "werkzoekende",
+        "behoefte": "werk_vinden",
+        "woonplaats": "vlaanderen",
+        "ingeschreven_werkzoekende": registered,
+        "werkgever_wil_aanwerven": "nee",
+        "uitkering": "geen",
+        "vwo_tariefgroep": "geen",
+        "leeftijd": 30,
+    }
+    result, _ = play(engine, answers)
+    assert result.verdicts["ibo"].demoted
+    ranked = list(result.recommended)
+    assert ranked.index("ibo") > ranked.index("evc_ervaringsbewijs")
+
+
+@pytest.mark.parametrize("path", sorted(SCENARIOS.glob("*.yaml")), ids=lambda p: p.stem)
+def test_a_card_ranked_for_a_step_of_ones_own_names_that_step_first(
+    engine: Engine, path: Path
+) -> None:
+    # Key 0 (review 4, F6): a "possibly" ranked with the certain ones because only a registration is missing
+    # says so in the first step the result page shows.
+    from wizard.replay import load_scenario
+    from wizard.report import steps_for
+
+    scenario = load_scenario(path)
+    facts = engine.content.facts
+    answers = {f: parse_answer(facts[f], raw) for f, raw in scenario.answers.items() if f in facts}
+    result, _ = play(engine, answers, scenario.date or DAY)
+    for instrument in result.recommended:
+        if result.verdicts[instrument].within_reach:
+            first = steps_for(engine.content, result, instrument)[0].get("nl")
+            assert re.search(r"schrijf u (\w+ )*in\b", first.lower()), (instrument, first)
 
 
 @pytest.mark.parametrize("path", sorted(SCENARIOS.glob("*.yaml")), ids=lambda p: p.stem)

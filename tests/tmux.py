@@ -43,6 +43,20 @@ class Pane:
     def type(self, text: str) -> None:
         self.tmux("send-keys", "-t", TARGET, "-l", text)
 
+    def type_until_shown(self, text: str, shown: str | None = None, attempts: int = 5) -> None:
+        """Clear the typing line (C-u) and type ``text`` until ``shown`` (default: ``text``) is on
+        the screen. A key typed while a page still changes is dropped on purpose (kiosk.py), and
+        under load a page can still be settling after a refusal."""
+        for attempt in range(attempts):
+            self.keys("C-u")
+            self.type(text)
+            try:
+                self.wait_for(shown or text, timeout=10)
+                return
+            except AssertionError:
+                if attempt == attempts - 1:
+                    raise
+
     def send_bytes(self, data: bytes) -> None:
         """Raw bytes, as a terminal in another encoding would send them (b"\\xe9": Latin-1 é)."""
         self.tmux("send-keys", "-t", TARGET, "-H", *(f"{byte:02x}" for byte in data))

@@ -296,8 +296,8 @@ def _requirement_facts(incentive: CompiledIncentive, known: Known, on: date) -> 
         closed = [
             r
             for r, res in residuals
-            if (res == FALSE and not r.model.met_by_acting)
-            or (res not in (TRUE, FALSE) and not facts_in(res) - answered)
+            if not r.model.met_by_acting
+            and (res == FALSE or (res not in (TRUE, FALSE) and not facts_in(res) - answered))
         ]
         only_exclusions = bool(closed) and not any(r.model.confidence == "high" for r in closed)
         for requirement, residual in residuals:
@@ -445,8 +445,10 @@ class Matcher:
                 reason = _join(requirement.model.why_not, deciding)
                 if requirement.model.if_unmet == "possibly":
                     soft_fails.append(reason)
-                    soft_confident &= requirement.model.confidence == "high"
-                    doubted |= not requirement.model.met_by_acting
+                    if not requirement.model.met_by_acting:
+                        # a step of the person's own neither doubts nor un-demotes (review 4, F7)
+                        soft_confident &= requirement.model.confidence == "high"
+                        doubted = True
                     if requirement.model.verify is not None:
                         verify.insert(0, requirement.model.verify)
                 else:
@@ -501,7 +503,11 @@ class Matcher:
             tuple(missing),
             tuple(verify),
             fit=fit,
-            demoted=bool(soft_fails) and soft_confident and not missing,
+            demoted=doubted
+            and soft_confident
+            and not any(
+                facts_in(simplify(r.condition, known)) for r in pending if not r.model.met_by_acting
+            ),
             doubted=doubted,
             unsure=any(f in known for f in missing),
             within_reach=within_reach,
