@@ -7,7 +7,9 @@
 - cold start to the first question painted, against a bare one-label Textual app (headless);
 - the TUI soak: RSS at start and after 1,000 question changes; keys from start to result;
 - words a typical worker, jobseeker and career switcher read on the result's first screen (the
-  glance at 80x24; target <= 120) and before opening any card (target <= 400).
+  glance at 80x24; target <= 120) and before opening any card (target <= 400);
+- the independent citizen profiles (tests/independent): right first recommendations and false
+  "eligible" per set (issue 11: >= 95 %, none).
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ sys.path.insert(0, str(ROOT))  # the typical people are shared with the tests
 
 from paths_timing import bench_paths  # noqa: E402  (bench/ is the script folder)
 
+from tests.independent_profiles import profile_sets, score_set  # noqa: E402
 from tests.profiles import PROFILES, profile_result  # noqa: E402
 
 
@@ -134,6 +137,11 @@ def bench_tui() -> None:
     )
 
 
+def bench_independent(engine: Engine) -> None:
+    for folder in profile_sets():
+        print(f"independent profiles {score_set(engine, folder).line()} (target >= 95 %, none)")
+
+
 def main() -> int:
     content_root = Path(sys.argv[1]) if len(sys.argv) > 1 else bundled_content_root()
     scenarios = list(scenario_files([ROOT / "tests" / "scenarios"]))
@@ -141,6 +149,7 @@ def main() -> int:
     engine = Engine(load_content(content_root))
     bench_steps(engine, scenarios)
     bench_questions(engine, scenarios)
+    bench_independent(engine)
     bench_reading(engine)
     bench_hostile()
     bench_startup()
