@@ -54,8 +54,9 @@ EXCLUDED = -2
 NONE: frozenset[str] = frozenset()
 SETTLED = "settled"
 SETTLED_CLOSED = (SETTLED, False)
-MAX_COMBINATIONS = 256
-"""An instrument waiting on more combinations of answers than this counts by its residuals."""
+MAX_COMBINATIONS = 64
+"""An instrument waiting on more combinations of answers than this counts by its residuals
+(measured on the bundled content: 64 walks the fewest states per second)."""
 
 
 class Outstanding:
@@ -141,6 +142,11 @@ class Instrument:
             conditions += [c.condition for c in checks if c.condition is not None]
         self.conditions = tuple(conditions)
         self.facts = frozenset(f for c in conditions for f in facts_in(c))
+        self.reading = {
+            fact: tuple(i for i, c in enumerate(conditions) if fact in facts_in(c))
+            for fact in self.facts
+        }
+        """Per fact, the conditions that read it (by index)."""
         extra = {f for f in (self.dated_by, need_fact) if f is not None}
         self.reads = tuple(sorted(self.facts | extra))
         self.read_set = frozenset(self.reads)
@@ -197,7 +203,8 @@ class RelevantState:
         self.question_reads: dict[str, tuple[str, ...]] = {}
         self.question_parts: dict[Hashable, tuple[bool, int, tuple[int, ...]]] = {}
         self.instrument_parts: dict[Hashable, Hashable] = {}
-        self.frozen: dict[Hashable, Hashable] = {}
+        self.frozen: dict[Hashable, tuple[Hashable, ...]] = {}
+        self.has_open: dict[Hashable, bool] = {}
         self.by_residuals: dict[Hashable, Hashable] = {}
         self.entries: dict[Hashable, Hashable] = {}
         self.residual_numbers: dict[Hashable, int] = {}
@@ -347,13 +354,17 @@ class RelevantState:
             self.instrument_parts[inputs] = found
         return found
 
-    def alike(self, instrument: Instrument, known: Known) -> Hashable:
+    def alike(
+        self, instrument: Instrument, known: Known, residuals: tuple[int, ...] | None = None
+    ) -> Hashable:
         """What the verdict, the outstanding facts and the ranking inputs of ``instrument`` read
         of ``known``: what is left of each of its conditions (and which of their facts are
-        answered), the need and the fact that dates its rules."""
+        answered; ``residuals`` when already known), the need and the fact that dates its
+        rules."""
         need = known.get(self.content.need_fact, ABSENT) if self.content.need_fact else None
         dated = known.get(instrument.dated_by, ABSENT) if instrument.dated_by else None
-        residuals = tuple(self.residual(c, known) for c in instrument.conditions)
+        if residuals is None:
+            residuals = tuple(self.residual(c, known) for c in instrument.conditions)
         return (instrument.incentive.id, need, dated, residuals)
 
     def residual(self, cond: Condition, known: Known) -> int:
@@ -400,11 +411,18 @@ class RelevantState:
                 return found
             return parts
         # nothing the verdict reads can change any more: only what the ranking reads of it counts
-        frozen_key = (instrument.incentive.id, dated, need, parts, routing)
+        frozen_key = (instrument.incentive.id, dated, need, parts)
         frozen = self.frozen.get(frozen_key)
         if frozen is None:
-            frozen = self.frozen[frozen_key] = self.ranking_inputs(instrument, known, routing)
-        return frozen
+            frozen = self.frozen[frozen_key] = self.ranking_inputs(instrument, known)
+        if not routing:
+            return (*frozen, False)
+        has_open = self.has_open.get(frozen_key)
+        if has_open is None:
+            has_open = self.has_open[frozen_key] = bool(
+                self.outstanding.of(instrument.incentive.id, known, self.on)
+            )
+        return (*frozen, has_open)
 
     def behaviour(
         self,
@@ -434,11 +452,19 @@ class RelevantState:
             return None
         entries: list[Hashable] = []
         waits_set = frozenset(waits)
+        conditions = instrument.conditions
+        before = [self.residual(c, known) for c in conditions]
         for combination in product(*choices):
+            given = [(f, a) for f, a in zip(facts, combination, strict=True) if a is not None]
             after = dict(known)
-            after.update((f, a) for f, a in zip(facts, combination, strict=True) if a is not None)
+            after.update(given)
+            # only the conditions that read an answer given here change
+            residuals = list(before)
+            for fact, _ in given:
+                for index in instrument.reading.get(fact, ()):
+                    residuals[index] = self.residual(conditions[index], after)
             # what follows reads only the residuals of ``after`` (see instrument_part)
-            alike = (self.alike(instrument, after), waits_set, routing)
+            alike = (self.alike(instrument, after, tuple(residuals)), waits_set, routing)
             entry = self.entries.get(alike)
             if entry is None:
                 outstanding = self.outstanding.of(instrument.incentive.id, after, self.on)
@@ -451,18 +477,17 @@ class RelevantState:
             entries.append(entry)
         return ("behaviour", tuple(facts), tuple(entries))
 
-    def ranking_inputs(self, instrument: Instrument, known: Known, routing: bool) -> Hashable:
+    def ranking_inputs(self, instrument: Instrument, known: Known) -> tuple[Hashable, ...]:
         """What the ranking reads of an instrument whose verdict can no longer change: every
         field of its verdict but the texts (``rank_fields``), whether it is still pursued or
-        worth checking, whether a rule in force was never asked, and, while a routing question can
-        still come (``routing``), whether it keeps any fact outstanding (the engine asks routing
-        questions while anything is)."""
+        worth checking, whether a rule in force was never asked. (``read_instrument`` adds, while
+        a routing question can still come, whether it keeps any fact outstanding: the engine asks
+        routing questions while anything is.)"""
         incentive, on = instrument.incentive, self.on
         fit = fit_for_need(self.content, incentive, known)
         verdict = self.matcher.verdict(incentive, known, on, fit)
-        has_open = routing and bool(self.outstanding.of(incentive.id, known, on))
         if verdict.status in ("not_eligible", "announced"):
-            return ("settled", verdict.status, has_open)  # never ranked: the rest is not read
+            return ("settled", verdict.status)  # never ranked: the rest is not read
         unasked = any(
             facts_in(simplify(r.condition, known)) - set(known)
             for r in incentive.requirements
@@ -475,7 +500,6 @@ class RelevantState:
             worth_checking(incentive, known, on, asking=True) is not None,
             worth_checking(incentive, known, on) is not None,
             unasked,
-            has_open,
         )
 
 
