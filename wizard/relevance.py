@@ -207,6 +207,7 @@ class RelevantState:
         self.has_open: dict[Hashable, bool] = {}
         self.by_residuals: dict[Hashable, Hashable] = {}
         self.entries: dict[Hashable, Hashable] = {}
+        self.tokens: dict[Hashable, int] = {}
         self.residual_numbers: dict[Hashable, int] = {}
         self.matcher = Matcher(content)
         self.defaults = frozenset(content.if_not_asked)
@@ -286,22 +287,23 @@ class RelevantState:
 
     def split(
         self, known: Known, current: CompiledQuestion | None
-    ) -> tuple[Hashable, tuple[Hashable | None, ...]]:
+    ) -> tuple[Hashable, tuple[int | None, ...]]:
         """``key`` in two: what the walk from here reads, and per instrument the verdict it has
-        settled on (None while it can still change). A settled instrument stays settled, on the
+        settled on, as a number (None while it can still change). A settled instrument stays settled, on the
         same token, for the rest of the path (what it reads can no longer be asked): the walk
         reads of it only whether it keeps a fact outstanding while a routing question can come,
         and only the ranking at the end reads its token."""
         at, direct, asked, parts = self.pieces(known, current)
         walk: list[Hashable] = []
-        settled: list[Hashable | None] = []
+        settled: list[int | None] = []
+        tokens = self.tokens
         for part in parts:
             if part == EXCLUDED:
                 walk.append(SETTLED_CLOSED)  # ruled out: nothing outstanding
-                settled.append(part)
+                settled.append(tokens.setdefault(part, len(tokens)))
             elif isinstance(part, tuple) and part[0] == "settled":
                 walk.append((SETTLED, part[-1]))  # whether it keeps a fact outstanding
-                settled.append(part[:-1])
+                settled.append(tokens.setdefault(part[:-1], len(tokens)))
             else:
                 walk.append(part)
                 settled.append(None)

@@ -110,9 +110,9 @@ class Diagram:
         return self.outcomes[node.outcome]
 
 
-Settled: TypeAlias = tuple[Hashable | None, ...]
+Settled: TypeAlias = tuple[int | None, ...]
 """Per instrument in force, the token of the verdict it has settled on (None: still open)."""
-Delta: TypeAlias = tuple[tuple[int, Hashable], ...]
+Delta: TypeAlias = tuple[tuple[int, int], ...]
 """The verdicts settled on one edge: (instrument's index, token)."""
 
 
@@ -132,7 +132,7 @@ class Walked:
 
 def _delta(before: Settled, after: Settled) -> Delta:
     """The verdicts settled in ``after`` but not in ``before``."""
-    found: list[tuple[int, Hashable]] = []
+    found: list[tuple[int, int]] = []
     for index, (was, now) in enumerate(zip(before, after, strict=True)):
         if was is None:
             if now is not None:
@@ -179,7 +179,7 @@ class Explorer:
         self.walked: list[Walked] = []
         self.walk_ids: dict[Hashable, int] = {}
         self.after_answer: dict[Hashable, tuple[int, Delta]] = {}
-        self.ranked: dict[tuple[int, Hashable, object], tuple[Verdict, bool]] = {}
+        self.ranked: dict[tuple[int, int, object], tuple[Verdict, bool]] = {}
         self.not_in_force: dict[tuple[str, object], tuple[Verdict, bool]] = {}
         self.nodes: list[Node] = []
         self.outcomes: dict[Outcome, int] = {}
