@@ -360,7 +360,12 @@ def card(
         notes=tuple(note.get(lang) for note in verdict.notes),
         links=tuple((link.label.get(lang), link.url) for link in model.links),
         phone=model.phone,
-        combines=tuple(_name(content, i, lang) for i in model.combines_with),
+        # an instrument not in force on the date (an ended pilot) is no partner (review 5, N12)
+        combines=tuple(
+            _name(content, i, lang)
+            for i in model.combines_with
+            if content.incentives[i].model.in_force(result.date)
+        ),
     )
 
 
