@@ -51,6 +51,8 @@ ABSENT = object()
 """A fact not answered (in the parts of the key, ``known.get`` gives None: no answer is None)."""
 NO_CONDITION = -1
 EXCLUDED = -2
+EXCLUDED_OPEN = -3
+"""Ruled out, while the need (which its shown fit reads) can still be answered."""
 NONE: frozenset[str] = frozenset()
 SETTLED = "settled"
 SETTLED_CLOSED = (SETTLED, False)
@@ -394,7 +396,9 @@ class RelevantState:
             # the residuals decide it; read them once per combination
             ruled_out = self.ruled_out[settled] = excluded(instrument.incentive, known, self.on)
         if ruled_out:
-            return EXCLUDED
+            # its verdict is settled, but how it is shown (its fit) waits on the need
+            need_open = self.content.need_fact in live and self.content.need_fact not in known
+            return EXCLUDED_OPEN if need_open else EXCLUDED
         # which facts stay open on each rule date decides whether the date fact is asked (or,
         # while a routing question can come, whether anything is outstanding): then every
         # residual counts whole

@@ -111,7 +111,8 @@ class Diagram:
 
 
 Settled: TypeAlias = tuple[int | None, ...]
-"""Per instrument in force, the token of the verdict it has settled on (None: still open)."""
+"""Per instrument in force, a number for the verdict it has settled on as the result ranks it
+(None: still open)."""
 Delta: TypeAlias = tuple[tuple[int, int], ...]
 """The verdicts settled on one edge: (instrument's index, token)."""
 
@@ -179,7 +180,9 @@ class Explorer:
         self.walked: list[Walked] = []
         self.walk_ids: dict[Hashable, int] = {}
         self.after_answer: dict[Hashable, tuple[int, Delta]] = {}
-        self.ranked: dict[tuple[int, int, object], tuple[Verdict, bool]] = {}
+        self.view_of: dict[tuple[int, int, object], int] = {}
+        self.view_ids: dict[Hashable, int] = {}
+        self.ranked: list[tuple[Verdict, bool]] = []
         self.not_in_force: dict[tuple[str, object], tuple[Verdict, bool]] = {}
         self.nodes: list[Node] = []
         self.outcomes: dict[Outcome, int] = {}
@@ -200,26 +203,30 @@ class Explorer:
     def need_of(self, known: dict[str, Answer]) -> object:
         return known.get(self.content.need_fact) if self.content.need_fact else None
 
-    def settle(self, settled: Settled, known: dict[str, Answer]) -> None:
-        """Remember, once per instrument and token, its verdict as the result ranks it."""
+    def settle(self, settled: Settled, known: dict[str, Answer]) -> Settled:
+        """``settled`` as the ranking reads it: per settled instrument, a number for its verdict
+        as the result ranks it (``Matcher.ranked_verdict``, worked out once per instrument,
+        token and need, from a real path); tokens that rank alike get one number."""
         need = self.need_of(known)
+        views: list[int | None] = []
         for index, token in enumerate(settled):
             if token is None:
+                views.append(None)
                 continue
             key = (index, token, need)
-            found = self.ranked.get(key)
-            if found is not None and not self.verify_walks:
-                continue
-            incentive = self.state.instruments[index].incentive
-            verdict = self.matcher.ranked_verdict(incentive, known, self.on)
-            if found is not None and (rank_fields(found[0]), found[1]) != (
-                rank_fields(verdict[0]),
-                verdict[1],
-            ):
-                raise PathsError(
-                    f"one settled token, two verdicts of {incentive.id}: {token} {rank_fields(found[0])} {rank_fields(verdict[0])}"
-                )
-            self.ranked[key] = verdict
+            view = self.view_of.get(key)
+            if view is None or self.verify_walks:
+                incentive = self.state.instruments[index].incentive
+                ranked = self.matcher.ranked_verdict(incentive, known, self.on)
+                alike = (index, rank_fields(ranked[0]), ranked[1])
+                found = self.view_ids.setdefault(alike, len(self.view_ids))
+                if view is not None and found != view:
+                    raise PathsError(f"one settled token, two verdicts of {incentive.id}")
+                if found == len(self.ranked):
+                    self.ranked.append(ranked)
+                view = self.view_of[key] = found
+            views.append(view)
+        return tuple(views)
 
     def explore(
         self, session: Session, known: dict[str, Answer], question: CompiledQuestion | None
@@ -229,8 +236,8 @@ class Explorer:
             step = self.engine.step(session)
             if step.known != known or step.question != question:
                 raise PathsError(f"the walk after {session.answers} went elsewhere")
-        key, settled = self.state.split(known, question)
-        self.settle(settled, known)
+        key, tokens = self.state.split(known, question)
+        settled = self.settle(tokens, known)
         hit = self.walk_ids.get(key)
         if hit is not None and not self.verify_walks:
             return hit, settled
@@ -248,8 +255,8 @@ class Explorer:
                 # the state just answered, still at this question, fixes where the engine goes
                 # from here: many answers reach a state met before
                 answered = {**known, question.fact: answer}
-                after_key, after_settled = self.state.split(answered, question)
-                self.settle(after_settled, answered)
+                after_key, after_tokens = self.state.split(answered, question)
+                after_settled = self.settle(after_tokens, answered)
                 found = self.after_answer.get(after_key)
                 if found is None or self.verify_walks:
                     after, following, _ = self.engine.advance(known, question, answer, self.on)
@@ -320,7 +327,7 @@ class Explorer:
                 token = settled[index]
                 if token is None:
                     raise PathsError(f"{incentive.id} is still open at the end of a path")
-                ranked = self.ranked[(index, token, need)]
+                ranked = self.ranked[token]
             verdicts[incentive.id] = ranked[0]
             if ranked[1]:
                 tips.append(incentive.id)
