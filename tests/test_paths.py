@@ -444,11 +444,12 @@ def test_the_core_module_does_not_import_textual_or_rich() -> None:
 # --- the bundled content -------------------------------------------------------------------------
 
 # Known open (issue 14, item 4): paths takes every result from the real engine, with no copy of
-# its rules. Its memo key now sets settled instruments aside and counts open ones by their
-# behaviour (wizard/relevance.py), but the diagram itself is large (every end holds its full
-# outcome: one first answer alone needs about 6,000 nodes), so enumerating the bundled content
-# still takes minutes (docs/paths.md, "Speed"). These tests are not run until that lands; the
-# tiny, multi and random-graph tests above prove the same behaviour against brute force.
+# its rules. It now walks once per walk state (settled verdicts on the edges) and builds the
+# diagram from that walk, but the walk is still large where most instruments stay open (an
+# employee; "weet ik niet" on the situation: over 100,000 walk states each), so enumerating the
+# bundled content still takes minutes (docs/paths.md, "Speed"). These tests are not run until
+# that lands; the tiny, multi and random-graph tests above prove the same behaviour against
+# brute force.
 BUNDLED_TOO_SLOW = pytest.mark.xfail(
     run=False,
     strict=True,

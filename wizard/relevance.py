@@ -15,13 +15,16 @@ Three reductions keep the number of keys closer to the number of different futur
 - a residual over facts that no question ahead can still ask (answered "weet ik niet", never
   asked and left behind, or asked only by questions whose ask_when is already false; a fact with
   ``if_not_asked`` can always still change) counts only as true, false or open, and whether an
-  open one hangs on a fact never answered: that is all the engine and the matcher read of it;
+  open one hangs on a fact never answered and on one answered "weet ik niet": that is all the
+  engine and the matcher read of it;
 - an instrument none of whose residuals can change any more counts only by what the ranking
   reads of its verdict (``ranking_inputs``), and a "not_eligible" or "announced" one by its
   status alone (the ranking never reads more of those).
 
-``tests/test_paths.py`` checks that a walk memoised over this key finds exactly the outcomes of
-walking every path, and re-walks every memo hit (a key that merged two futures fails it).
+``split`` cuts the key in what the walk reads and the verdicts already settled (only the ranking
+at the end reads those). ``tests/test_paths.py`` checks that a walk memoised over this key finds
+exactly the outcomes of walking every path, and re-walks every memo hit (a key that merged two
+futures fails it).
 """
 
 from __future__ import annotations

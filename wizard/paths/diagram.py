@@ -1,10 +1,12 @@
 """Every answer path as a decision diagram, built on the engine's public step API.
 
 The walk memoises over the engine's relevant state (``wizard.relevance``, as in
-``Engine.relevant_key``, told which answers paths try): two prefixes
-with the same key have the same future and share one subtree. Which question comes next is the
-engine's decision (``Engine.advance``); the outcome at the end of a path is the engine's own
-result (``Engine.final_result``): this package holds no copy of the skipping or ranking rules.
+``Engine.relevant_key``, told which answers paths try), split in what the walk reads and the
+verdicts already settled: two prefixes with the same walk state have the same future and share
+one walk subtree, whatever they settled before. Which question comes next is the engine's
+decision (``Engine.advance``); the outcome at the end of a path is the engine's own ranking of
+its verdicts (``Matcher.ranked_verdict`` and ``Matcher.recommend``, the two halves of
+``Engine.final_result``): this package holds no copy of the skipping or ranking rules.
 """
 
 from __future__ import annotations
