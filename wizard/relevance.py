@@ -212,6 +212,7 @@ class RelevantState:
         self.has_open: dict[Hashable, bool] = {}
         self.by_residuals: dict[Hashable, Hashable] = {}
         self.entries: dict[Hashable, Hashable] = {}
+        self.outstanding_alike: dict[Hashable, frozenset[str]] = {}
         self.tokens: dict[Hashable, int] = {}
         self.residual_numbers: dict[Hashable, int] = {}
         self.matcher = Matcher(content)
@@ -473,10 +474,15 @@ class RelevantState:
                 for index in instrument.reading.get(fact, ()):
                     residuals[index] = self.residual(conditions[index], after)
             # what follows reads only the residuals of ``after`` (see instrument_part)
-            alike = (self.alike(instrument, after, tuple(residuals)), waits_set, routing)
+            same = self.alike(instrument, after, tuple(residuals))
+            alike = (same, waits_set, routing)
             entry = self.entries.get(alike)
             if entry is None:
-                outstanding = self.outstanding.of(instrument.incentive.id, after, self.on)
+                outstanding = self.outstanding_alike.get(same)
+                if outstanding is None:
+                    outstanding = self.outstanding_alike[same] = self.outstanding.of(
+                        instrument.incentive.id, after, self.on
+                    )
                 entry = self.entries[alike] = (
                     frozenset(outstanding & waits),
                     routing and bool(outstanding - waits),
