@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import fields, replace
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -19,6 +21,7 @@ from wizard.report import (
     why_not,
 )
 from wizard.report_text import reading_figures, render_glance, render_text
+from wizard.sessions import parse_answer
 from wizard.short_text import short_step, without_echo
 
 
@@ -177,3 +180,28 @@ def test_a_recommended_tip_is_named_once(bundled: Content) -> None:
     name = bundled.incentives[tip].model.name.nl
     assert [item.instrument for item in summary.items].count(tip) == 1
     assert name not in summary.tips
+
+
+DANGLING = re.compile(r"^(?:\w+ u dan\b|Dan\b|Daar\b|Die\b|Dat\b|Then\b|There\b)")
+
+
+@pytest.mark.parametrize("path", sorted(SCENARIOS.glob("*.yaml")), ids=lambda p: p.stem)
+def test_every_first_step_on_the_glance_stands_alone(bundled: Content, path: Path) -> None:
+    # Review 6, M1 and review 5, N4: the glance keeps the first sentence of a step that is not a question,
+    # so that sentence may not lean on the question it drops ("Eerst: Schrijf u dan in.").
+    from tests.test_ranking import play
+    from wizard.replay import load_scenario
+
+    engine = Engine(bundled)
+    scenario = load_scenario(path)
+    facts = bundled.facts
+    answers = {f: parse_answer(facts[f], raw) for f, raw in scenario.answers.items() if f in facts}
+    result, _ = play(engine, answers, scenario.date or date(2026, 12, 3))
+    for lang in ("nl", "en"):
+        for item in glance(bundled, result, lang).items:
+            assert not DANGLING.match(item.first_step), (item.instrument, lang, item.first_step)
+    # review 6, M4: who asked for career advice reads it in the VDAB card's first step
+    items = glance(bundled, result, "nl").items
+    career = answers.get("behoefte") == "loopbaanadvies"
+    if career and items and items[0].instrument == "vdab_opleiding_werkzoekenden":
+        assert "loopbaan" in items[0].first_step, items[0].first_step
