@@ -41,11 +41,8 @@ from wizard.content import CompiledIncentive, CompiledQuestion, Content
 from wizard.matching import (
     Matcher,
     Verdict,
-    fit_for_need,
-    is_pursued,
     outstanding_facts,
     rule_dates,
-    worth_checking,
 )
 from wizard.model import END
 from wizard.sessions import Answer
@@ -493,30 +490,22 @@ class RelevantState:
         return ("behaviour", tuple(facts), tuple(entries))
 
     def ranking_inputs(self, instrument: Instrument, known: Known) -> tuple[Hashable, ...]:
-        """What the ranking reads of an instrument whose verdict can no longer change: every
-        field of its verdict but the texts (``rank_fields``), whether it is still pursued or
-        worth checking, whether a rule in force was never asked. (``read_instrument`` adds, while
-        a routing question can still come, whether it keeps any fact outstanding: the engine asks
-        routing questions while anything is.)"""
-        incentive, on = instrument.incentive, self.on
-        fit = fit_for_need(self.content, incentive, known)
-        verdict = self.matcher.verdict(incentive, known, on, fit)
-        if verdict.status in ("not_eligible", "announced"):
-            return ("settled", verdict.status)  # never ranked: the rest is not read
-        unasked = any(
-            facts_in(simplify(r.condition, known)) - set(known)
-            for r in incentive.requirements
-            if r.model.in_force(on)
-        )
-        return (
-            "settled",
-            rank_fields(verdict),
-            is_pursued(self.content, incentive, known, on),
-            worth_checking(incentive, known, on, asking=True) is not None,
-            worth_checking(incentive, known, on) is not None,
-            unasked,
-        )
+        """What the ranking reads of an instrument whose verdict can no longer change: its
+        verdict as the result ranks it (``Matcher.ranked_verdict``: whether it is pursued, worth
+        checking or was never fully asked is already in it), every field but the texts
+        (``rank_fields``), and whether it is an eligible tip that serves the need. A
+        "not_eligible" or "announced" one counts by its status alone: the ranking never reads
+        more of those. (``read_instrument`` adds, while a routing question can still come,
+        whether it keeps any fact outstanding: the engine asks routing questions while anything
+        is.)"""
+        verdict, tip = self.matcher.ranked_verdict(instrument.incentive, known, self.on)
+        if verdict.status in NEVER_RANKED:
+            return ("settled", verdict.status)
+        return ("settled", rank_fields(verdict), tip)
 
+
+NEVER_RANKED = frozenset({"not_eligible", "announced"})
+"""Statuses the ranking reads nothing more of (never candidates, never tips)."""
 
 TEXT_FIELDS = frozenset(
     {"reasons", "verify", "notes", "summary", "next_steps", "look_again_on", "ruled_out_by"}

@@ -21,7 +21,7 @@ from wizard.content import CompiledQuestion
 from wizard.engine import Engine
 from wizard.matching import Matcher, Verdict
 from wizard.paths.answers import Answers, Option, PathSteps, Step, option_label
-from wizard.relevance import RelevantState, rank_fields
+from wizard.relevance import NEVER_RANKED, RelevantState, rank_fields
 from wizard.sessions import Answer, Session
 
 
@@ -220,7 +220,13 @@ class Explorer:
             if view is None or self.verify_walks:
                 incentive = self.state.instruments[index].incentive
                 ranked = self.matcher.ranked_verdict(incentive, known, self.on)
-                alike = (index, rank_fields(ranked[0]), ranked[1])
+                verdict, tip = ranked
+                # a status the ranking reads nothing more of counts alone (as in the key)
+                alike: Hashable = (
+                    (index, verdict.status)
+                    if verdict.status in NEVER_RANKED
+                    else (index, rank_fields(verdict), tip)
+                )
                 found = self.view_ids.setdefault(alike, len(self.view_ids))
                 if view is not None and found != view:
                     raise PathsError(f"one settled token, two verdicts of {incentive.id}")
