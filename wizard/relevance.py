@@ -56,6 +56,8 @@ EXCLUDED_OPEN = -3
 NONE: frozenset[str] = frozenset()
 SETTLED = "settled"
 SETTLED_CLOSED = (SETTLED, False)
+MAX_REMEMBERED = 200_000
+"""Answers remembered per instrument part before that shortcut is forgotten (memory)."""
 MAX_COMBINATIONS = 64
 """An instrument waiting on more combinations of answers than this counts by its residuals
 (measured on the bundled content: 64 walks the fewest states per second)."""
@@ -356,6 +358,9 @@ class RelevantState:
                 found = self.by_residuals[alike] = self.read_instrument(
                     instrument, known, live, routing
                 )
+            if len(self.instrument_parts) >= MAX_REMEMBERED:
+                # only a shortcut to ``by_residuals``: forgetting it bounds the memory
+                self.instrument_parts.clear()
             self.instrument_parts[inputs] = found
         return found
 
