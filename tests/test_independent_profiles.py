@@ -12,9 +12,9 @@ from wizard.content import Content
 from wizard.engine import Engine
 
 
-def test_there_are_three_sets_of_thirty() -> None:
+def test_there_are_four_sets_of_thirty() -> None:
     sets = profile_sets()
-    assert [s.name for s in sets] == ["set1", "set2", "set3"]
+    assert [s.name for s in sets] == ["set1", "set2", "set3", "set4"]
     for folder in sets:
         assert len(list((folder / "profiles").glob("*.yaml"))) == 30, folder
 
