@@ -72,6 +72,23 @@ class CompiledIncentive:
     def id(self) -> str:
         return self.model.id
 
+    def text_conditions(self) -> list[Condition]:
+        """The conditions of its checks, next steps, dated summaries, worth_asking, worth_checking
+        and comes_first (not its requirements): what decides which texts and routes apply."""
+        return [
+            check.condition
+            for checks in (
+                self.checks,
+                self.next_steps,
+                self.summary_dated,
+                self.worth_asking,
+                self.worth_checking,
+                self.comes_first,
+            )
+            for check in checks
+            if check.condition is not None
+        ]
+
 
 @dataclass(frozen=True)
 class Content:

@@ -111,17 +111,7 @@ def _part(
 
 def _conditions(incentive: CompiledIncentive) -> list[Condition]:
     """Every condition of an instrument (requirements on every date, and every dated text)."""
-    conditions = [r.condition for r in incentive.requirements]
-    for checks in (
-        incentive.checks,
-        incentive.next_steps,
-        incentive.summary_dated,
-        incentive.worth_asking,
-        incentive.worth_checking,
-        incentive.comes_first,
-    ):
-        conditions += [c.condition for c in checks if c.condition is not None]
-    return conditions
+    return [r.condition for r in incentive.requirements] + incentive.text_conditions()
 
 
 def _dated_fact(incentive: CompiledIncentive) -> str | None:

@@ -166,15 +166,7 @@ class Answers:
                 for r in incentive.requirements
                 if r.model.in_force(on) or r.model.dated_by
             ]
-            for checks in (
-                incentive.checks,
-                incentive.next_steps,
-                incentive.summary_dated,
-                incentive.worth_asking,
-                incentive.worth_checking,
-                incentive.comes_first,
-            ):
-                self.conditions += [c.condition for c in checks if c.condition is not None]
+            self.conditions += incentive.text_conditions()
         for question in content.questions.values():
             if question.ask_when is not None:
                 self.conditions.append(question.ask_when)
