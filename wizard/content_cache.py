@@ -42,6 +42,8 @@ _TYPE_MODULES = (
     "model.py",
     "content.py",
     "conditions.py",
+    "condition_nodes.py",
+    "condition_parser.py",
     "loading.py",
     "content_cache.py",
     "yamlio.py",
