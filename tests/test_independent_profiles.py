@@ -12,6 +12,11 @@ from wizard.content import Content
 from wizard.engine import Engine
 
 
+@pytest.fixture(scope="module")
+def engine(bundled: Content) -> Engine:
+    return Engine(bundled)  # one engine: its caches serve every set
+
+
 def test_there_are_four_sets_of_thirty() -> None:
     sets = profile_sets()
     assert [s.name for s in sets] == ["set1", "set2", "set3", "set4"]
@@ -21,15 +26,15 @@ def test_there_are_four_sets_of_thirty() -> None:
 
 @pytest.mark.parametrize("folder", profile_sets(), ids=lambda p: p.name)
 def test_a_set_gets_the_right_first_recommendation_and_no_false_eligible(
-    bundled: Content, folder: Path
+    engine: Engine, folder: Path
 ) -> None:
-    score = score_set(Engine(bundled), folder)
+    score = score_set(engine, folder)
     assert score.share >= RIGHT_FIRST_SHARE, "\n".join([score.line(), *score.wrong_first])
     assert not score.false_eligible, f"{score.line()}: {score.false_eligible}"
 
 
 def test_the_score_counts_a_wrong_first_and_a_false_eligible(
-    bundled: Content, tmp_path: Path
+    engine: Engine, tmp_path: Path
 ) -> None:
     # The measure can fail: a profile that accepts only what the content does not recommend first,
     # and forbids what it calls certain, is counted as both.
@@ -44,7 +49,7 @@ def test_the_score_counts_a_wrong_first_and_a_false_eligible(
         f"{source.name}: [vlaams_opleidingsverlof, opleidingscheques_werknemers]\n",
         encoding="utf-8",
     )
-    score = score_set(Engine(bundled), tmp_path)
+    score = score_set(engine, tmp_path)
     assert (score.profiles, score.right_first) == (1, 0)
     assert score.false_eligible == {
         source.stem: ["opleidingscheques_werknemers", "vlaams_opleidingsverlof"]

@@ -116,6 +116,12 @@ class Content:
     result_mode: ResultMode = "ranked"
     """graph.yaml's ``result_mode``: ``end_state`` shows only the outcome a path reached."""
 
+    @property
+    def good_fit(self) -> int:
+        """The fit at which an instrument serves the stated need well (``pursue_min_fit``, at
+        least 1): below it, it is shown only as worth checking (docs/ranking.md)."""
+        return max(self.pursue_min_fit, 1)
+
     def reachable_from(self, question_id: str) -> set[str]:
         """The ids of the questions reachable from ``question_id``, itself included (route
         conditions ignored). Callers that ask often keep the answer."""

@@ -23,7 +23,7 @@ from collections.abc import Mapping
 from dataclasses import replace
 from datetime import date
 
-from wizard.conditions import FALSE, TRUE, Known, Unknown, facts_in, simplify
+from wizard.conditions import FALSE, TRUE, Condition, Known, Unknown, facts_in, simplify
 from wizard.content import CompiledIncentive, CompiledRequirement, Content
 from wizard.model import Text
 from wizard.outstanding import (
@@ -174,13 +174,16 @@ class Matcher:
         soft_confident = True
         doubted = False
         verify: list[Text] = texts_in_force(incentive.checks, known, on)
-        pending: list[CompiledRequirement] = []
+        # each open requirement with what is left of its condition (simplified once)
+        pending: list[tuple[CompiledRequirement, Condition]] = []
         holds: list[Text] = []
         for requirement in requirements_in_force(incentive, on, rule_date):
             residual = simplify(requirement.condition, known)
-            deciding = self.describe_answers(facts_in(requirement.condition), known)
             if residual == FALSE:
-                reason = with_answers(requirement.model.why_not, deciding)
+                decided_by = facts_in(requirement.condition)
+                reason = with_answers(
+                    requirement.model.why_not, self.describe_answers(decided_by, known)
+                )
                 if requirement.model.if_unmet == "possibly":
                     soft_fails.append(reason)
                     if not requirement.model.met_by_acting:
@@ -191,12 +194,13 @@ class Matcher:
                         verify.insert(0, requirement.model.verify)
                 else:
                     hard_fails.append(reason)
-                    ruled_out_by.append(frozenset(facts_in(requirement.condition)))
+                    ruled_out_by.append(frozenset(decided_by))
             elif residual == TRUE:
                 if requirement.model.why is not None:
+                    deciding = self.describe_answers(facts_in(requirement.condition), known)
                     holds.append(with_answers(requirement.model.why, deciding))
             else:
-                pending.append(requirement)
+                pending.append((requirement, residual))
         if hard_fails:
             ruled_out = tuple(ruled_out_by)
             return Verdict(
@@ -207,12 +211,9 @@ class Matcher:
                 Text(nl="U voldoet aan alle voorwaarden.", en="You meet every condition."),
             )
             return Verdict(model.id, "eligible", reasons, verify=tuple(verify), fit=fit)
-        missing = sorted(
-            {f for r in pending for f in facts_in(simplify(r.condition, known))},
-            key=self._fact_order,
-        )
+        missing = sorted({f for _, left in pending for f in facts_in(left)}, key=self._fact_order)
         reasons_list = list(soft_fails)
-        within_reach = not doubted and all(r.model.met_by_acting for r in pending)
+        within_reach = not doubted and all(r.model.met_by_acting for r, _ in pending)
         if missing:
             # "Zoek dit uit" only for what the person said they do not know; a fact never asked (the
             # answer could not change this verdict) is something the person may well know already.
@@ -231,7 +232,7 @@ class Matcher:
                 if facts:
                     labels = self.fact_labels(facts)
                     reasons_list.append(Text(nl=nl.format(labels.nl), en=en.format(labels.en)))
-            for requirement in pending:
+            for requirement, _ in pending:
                 if requirement.model.verify is not None:
                     verify.insert(0, requirement.model.verify)
         return Verdict(
@@ -243,9 +244,7 @@ class Matcher:
             fit=fit,
             demoted=doubted
             and soft_confident
-            and not any(
-                facts_in(simplify(r.condition, known)) for r in pending if not r.model.met_by_acting
-            ),
+            and not any(facts_in(left) for r, left in pending if not r.model.met_by_acting),
             doubted=doubted,
             unsure=any(f in known for f in missing),
             within_reach=within_reach,
@@ -280,7 +279,7 @@ class Matcher:
         """One instrument's verdict as ``result`` shows and ranks it, and whether it is an
         eligible tip that serves the need (offered by rule 5). It reads only the answers to the
         instrument's own facts, the need and the date fact (``leerwijzer paths`` relies on it)."""
-        good_fit = max(self.content.pursue_min_fit, 1)
+        good_fit = self.content.good_fit
         fit = fit_for_need(self.content, incentive, known)
         verdict = self.verdict(incentive, known, on, fit)
         pursued = is_pursued(self.content, incentive, known, on)

@@ -104,9 +104,7 @@ def _open_facts(
     if requirement_facts is None:
         return None
     facts = requirement_facts | _condition_facts(incentive.comes_first, known, on)
-    if content.need_fact in known and fit_for_need(content, incentive, known) < max(
-        content.pursue_min_fit, 1
-    ):
+    if content.need_fact in known and fit_for_need(content, incentive, known) < content.good_fit:
         # a weak fit pursued anyway (pursue_min_fit 0, or worth asking) is still shown or not by
         # its worth_asking/worth_checking conditions (Matcher.result): their facts decide the rank
         facts |= _condition_facts((*incentive.worth_asking, *incentive.worth_checking), known, on)

@@ -86,7 +86,7 @@ class Ranking:
                 instrument,
             )
 
-        good_fit = max(self.content.pursue_min_fit, 1)
+        good_fit = self.content.good_fit
         candidates = [
             i
             for i, v in verdicts.items()

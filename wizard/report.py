@@ -218,16 +218,16 @@ def applying(result: Result) -> list[str]:
     (fit for the goal, then priority). Announced measures that concern the person
     (``Result.announced``, when the matcher gives it) come after the rest."""
     ranked = list(result.recommended)
-    ranked += [i for i in getattr(result, "announced", ()) if i not in ranked]
+    ranked += [i for i in result.announced if i not in ranked]
     ranked = [i for i in ranked if result.verdicts[i].shown_status not in NOT_APPLYING]
 
     def group(instrument: str) -> int:
         verdict = result.verdicts[instrument]
         # a "possibly" only for a step of the person's own ranks with the certain (docs/ranking.md key 0)
-        status = "eligible" if getattr(verdict, "within_reach", False) else verdict.shown_status
+        status = "eligible" if verdict.within_reach else verdict.shown_status
         return STATUS_ORDER.get(status, len(STATUS_ORDER))
 
-    return sorted(ranked, key=lambda i: (group(i), ranked.index(i)))
+    return sorted(ranked, key=group)  # a stable sort: the ranking's order within each group
 
 
 def weaker_fits(result: Result) -> list[str]:
