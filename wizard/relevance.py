@@ -25,35 +25,54 @@ Three reductions keep the number of keys closer to the number of different futur
 at the end reads those). ``tests/test_paths.py`` checks that a walk memoised over this key finds
 exactly the outcomes of walking every path, and re-walks every memo hit (a key that merged two
 futures fails it).
+
+The pieces have modules of their own, and their names stay importable from here:
+``condition_parts`` (a number for what is left of a condition), ``relevant_instrument`` (what the
+key reads of one instrument), ``settled_verdicts`` (``excluded``, ``rank_fields``,
+``NEVER_RANKED``) and ``outstanding_memo`` (``Outstanding``).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable
-from dataclasses import fields, replace
 from datetime import date
-from functools import lru_cache, partial
 from itertools import product
 from math import prod
 
-from wizard.conditions import FALSE, Condition, Const, Known, facts_in, simplify
-from wizard.content import CompiledIncentive, CompiledQuestion, Content
-from wizard.matching import (
-    Matcher,
-    Verdict,
-    outstanding_facts,
-    rule_dates,
-)
+from wizard.condition_parts import NO_CONDITION, ConditionParts
+from wizard.conditions import FALSE, Known, facts_in, simplify
+from wizard.content import CompiledQuestion, Content
+from wizard.matching import Matcher
 from wizard.model import END
+from wizard.outstanding_memo import ABSENT, NONE, Outstanding
+from wizard.relevant_instrument import Instrument
 from wizard.sessions import Answer
+from wizard.settled_verdicts import COUNTED, NEVER_RANKED, TEXT_FIELDS, excluded, rank_fields
 
-ABSENT = object()
-"""A fact not answered (in the parts of the key, ``known.get`` gives None: no answer is None)."""
-NO_CONDITION = -1
+__all__ = [
+    "ABSENT",
+    "COUNTED",
+    "ConditionParts",
+    "EXCLUDED",
+    "EXCLUDED_OPEN",
+    "MAX_COMBINATIONS",
+    "MAX_REMEMBERED",
+    "NEVER_RANKED",
+    "NONE",
+    "NO_CONDITION",
+    "SETTLED",
+    "SETTLED_CLOSED",
+    "TEXT_FIELDS",
+    "Instrument",
+    "Outstanding",
+    "RelevantState",
+    "excluded",
+    "rank_fields",
+]
+
 EXCLUDED = -2
 EXCLUDED_OPEN = -3
 """Ruled out, while the need (which its shown fit reads) can still be answered."""
-NONE: frozenset[str] = frozenset()
 SETTLED = "settled"
 SETTLED_CLOSED = (SETTLED, False)
 MAX_REMEMBERED = 200_000
@@ -61,108 +80,6 @@ MAX_REMEMBERED = 200_000
 MAX_COMBINATIONS = 64
 """An instrument waiting on more combinations of answers than this counts by its residuals
 (measured on the bundled content: 64 walks the fewest states per second)."""
-
-
-class Outstanding:
-    """``outstanding_facts`` computed per instrument and remembered by the answers it reads.
-
-    ``outstanding_facts`` is a union over the instruments, each part read from the answers to
-    that instrument's own facts (its conditions, the need and the fact that dates its rules):
-    so the part of one instrument is worked out once per combination of those answers, on the
-    content with that instrument alone, and the union is exact. Memory stays bounded (an LRU
-    per instrument), as the engine also runs in long-lived processes.
-    """
-
-    def __init__(self, content: Content, size: int = 4096) -> None:
-        self.parts: list[
-            tuple[tuple[str, ...], Callable[[tuple[object, ...], date], frozenset[str]]]
-        ]
-        self.parts = []
-        for incentive in content.incentives.values():
-            facts = {f for c in _conditions(incentive) for f in facts_in(c)}
-            facts |= {f for f in (content.need_fact, _dated_fact(incentive)) if f is not None}
-            reads = tuple(sorted(facts))
-            alone = replace(content, incentives={incentive.id: incentive})
-            self.parts.append((reads, lru_cache(maxsize=size)(partial(_part, alone, reads))))
-        self.by_id = {
-            incentive.id: index for index, incentive in enumerate(content.incentives.values())
-        }
-
-    def __call__(self, known: Known, on: date) -> frozenset[str]:
-        """``outstanding_facts(content, known, on)``."""
-        found: frozenset[str] = NONE
-        for reads, part in self.parts:
-            found = found.union(part(tuple(known.get(f, ABSENT) for f in reads), on))
-        return found
-
-    def of(self, instrument: str, known: Known, on: date) -> frozenset[str]:
-        """``outstanding_facts`` of one instrument alone."""
-        reads, part = self.parts[self.by_id[instrument]]
-        return part(tuple(known.get(f, ABSENT) for f in reads), on)
-
-
-def _part(
-    alone: Content, reads: tuple[str, ...], values: tuple[object, ...], on: date
-) -> frozenset[str]:
-    """``outstanding_facts`` of the content with one instrument, given the answers it reads."""
-    known = {f: v for f, v in zip(reads, values, strict=True) if v is not ABSENT}
-    return frozenset(outstanding_facts(alone, known, on))  # type: ignore[arg-type]
-
-
-def _conditions(incentive: CompiledIncentive) -> list[Condition]:
-    """Every condition of an instrument (requirements on every date, and every dated text)."""
-    return [r.condition for r in incentive.requirements] + incentive.text_conditions()
-
-
-def _dated_fact(incentive: CompiledIncentive) -> str | None:
-    return next((r.model.dated_by for r in incentive.requirements if r.model.dated_by), None)
-
-
-class Instrument:
-    """The conditions of one instrument in force that the matcher reads, and its date fact."""
-
-    def __init__(self, incentive: CompiledIncentive, on: date, need_fact: str | None) -> None:
-        self.incentive = incentive
-        self.dated_by = next(
-            (r.model.dated_by for r in incentive.requirements if r.model.dated_by), None
-        )
-        # a requirement not dated by a fact and out of force on ``on`` is never read
-        self.requirements = tuple(
-            r for r in incentive.requirements if r.model.dated_by or r.model.in_force(on)
-        )
-        conditions = [r.condition for r in self.requirements]
-        # checks, next_steps and summary_dated only choose texts: left out of the key
-        for checks in (incentive.worth_asking, incentive.worth_checking, incentive.comes_first):
-            conditions += [c.condition for c in checks if c.condition is not None]
-        self.conditions = tuple(conditions)
-        self.facts = frozenset(f for c in conditions for f in facts_in(c))
-        self.reading = {
-            fact: tuple(i for i, c in enumerate(conditions) if fact in facts_in(c))
-            for fact in self.facts
-        }
-        """Per fact, the conditions that read it (by index)."""
-        extra = {f for f in (self.dated_by, need_fact) if f is not None}
-        self.reads = tuple(sorted(self.facts | extra))
-        self.read_set = frozenset(self.reads)
-        """Every fact whose answer the part of this instrument in the key depends on."""
-
-
-def excluded(incentive: CompiledIncentive, known: Known, on: date) -> bool:
-    """Whether ``incentive`` is "not_eligible" whatever is answered next: on every date whose
-    rules can apply, a requirement in force that excludes (``if_unmet: not_eligible``) is false.
-    False while a date fact that picks the rules is still unanswered (it may pick another date)."""
-    dated = [r.model.dated_by for r in incentive.requirements if r.model.dated_by]
-    if dated and dated[0] not in known:
-        return False
-    for rule_date in rule_dates(incentive, known, on, ahead=True):
-        if not any(
-            r.model.if_unmet == "not_eligible"
-            and r.model.in_force(rule_date if r.model.dated_by else on)
-            and simplify(r.condition, known) == FALSE
-            for r in incentive.requirements
-        ):
-            return False
-    return True
 
 
 class RelevantState:
@@ -189,11 +106,9 @@ class RelevantState:
         dated = {i.dated_by for i in instruments if i.dated_by}
         need = {content.need_fact} if content.need_fact else set()
         self.direct = tuple(sorted(dated | need))
-        self.facts_of: dict[int, tuple[str, ...]] = {}
-        self.part_numbers: dict[tuple[int, tuple[object, ...], frozenset[str]], int] = {}
-        self.numbers: dict[Hashable, int] = {}
+        self.condition_parts = ConditionParts()
+        """The numbers of what is left of each condition (parts and residuals)."""
         self.ruled_out: dict[Hashable, bool] = {}
-        self.live_numbers: set[int] = set()
         self.question_reads: dict[str, tuple[str, ...]] = {}
         self.question_parts: dict[Hashable, tuple[bool, int, tuple[int, ...]]] = {}
         self.instrument_parts: dict[Hashable, Hashable] = {}
@@ -203,42 +118,10 @@ class RelevantState:
         self.entries: dict[Hashable, Hashable] = {}
         self.outstanding_alike: dict[Hashable, frozenset[str]] = {}
         self.tokens: dict[Hashable, int] = {}
-        self.residual_numbers: dict[Hashable, int] = {}
         self.matcher = Matcher(content)
         self.defaults = frozenset(content.if_not_asked)
         self.ahead_of: dict[str, tuple[tuple[CompiledQuestion, ...], frozenset[str]]] = {}
         self.outstanding = Outstanding(content)
-
-    def part(self, cond: Condition | None, known: Known, live: frozenset[str]) -> int:
-        """A small number for what is left of ``cond``, which of its facts are answered, and,
-        once no fact in it can still be asked (``live``: the facts of the questions ahead of
-        ``at``), only whether it is true, false, or open on a fact never answered."""
-        if cond is None:
-            return NO_CONDITION
-        facts = self.facts_of.get(id(cond))
-        if facts is None:
-            facts = self.facts_of[id(cond)] = tuple(sorted(facts_in(cond)))
-        values = tuple(map(known.get, facts))
-        inputs = (id(cond), values, live)
-        number = self.part_numbers.get(inputs)
-        if number is None:
-            residual = simplify(cond, known)
-            open_facts = facts_in(residual)
-            part: Hashable
-            if isinstance(residual, Const):
-                part = residual
-            elif open_facts & live:
-                part = (residual, frozenset(f for f in open_facts if f in known))
-            else:
-                # whether it hangs on a fact never answered, and on one answered "weet ik niet"
-                # (the verdict's ``unsure``)
-                answered = {f for f in open_facts if f in known}
-                part = ("settled open", len(answered) < len(open_facts), bool(answered))
-            number = self.numbers.setdefault(part, len(self.numbers))
-            if not isinstance(residual, Const) and open_facts & live:
-                self.live_numbers.add(number)
-            self.part_numbers[inputs] = number
-        return number
 
     def ahead(self, question_id: str) -> tuple[CompiledQuestion, ...]:
         """The questions reachable from ``question_id``, itself included (conditions ignored)."""
@@ -267,7 +150,7 @@ class RelevantState:
         live = (live | self.defaults) - set(known)
         asked = tuple(self.question_part(q, known, at, live) for q in questions)
         # a question whose ask_when is false stays skipped: its fact is never asked any more
-        false = self.numbers.setdefault(FALSE, len(self.numbers))
+        false = self.condition_parts.number(FALSE)
         live = frozenset(
             q.fact for q, part in zip(questions, asked, strict=True) if part[1] != false
         ).union(self.defaults) - set(known)
@@ -323,8 +206,8 @@ class RelevantState:
                 # a question whose fact is known is skipped whatever its ask_when says
                 NO_CONDITION
                 if question.fact in known
-                else self.part(question.ask_when, known, live),
-                tuple(self.part(r.condition, known, live) for r in question.routes),
+                else self.condition_parts.part(question.ask_when, known, live),
+                tuple(self.condition_parts.part(r.condition, known, live) for r in question.routes),
             )
         return found
 
@@ -364,28 +247,16 @@ class RelevantState:
         need = known.get(self.content.need_fact, ABSENT) if self.content.need_fact else None
         dated = known.get(instrument.dated_by, ABSENT) if instrument.dated_by else None
         if residuals is None:
-            residuals = tuple(self.residual(c, known) for c in instrument.conditions)
+            residuals = tuple(
+                self.condition_parts.residual(c, known) for c in instrument.conditions
+            )
         return (instrument.incentive.id, need, dated, residuals)
-
-    def residual(self, cond: Condition, known: Known) -> int:
-        """A small number for what is left of ``cond`` and which of its facts are answered."""
-        facts = self.facts_of.get(id(cond))
-        if facts is None:
-            facts = self.facts_of[id(cond)] = tuple(sorted(facts_in(cond)))
-        values = (id(cond), tuple(map(known.get, facts)))
-        number = self.residual_numbers.get(values)
-        if number is None:
-            residual = simplify(cond, known)
-            answered = frozenset(f for f in facts_in(residual) if f in known)
-            number = self.numbers.setdefault(("residual", residual, answered), len(self.numbers))
-            self.residual_numbers[values] = number
-        return number
 
     def read_instrument(
         self, instrument: Instrument, known: Known, live: frozenset[str], routing: bool
     ) -> Hashable:
         dated = known.get(instrument.dated_by, ABSENT) if instrument.dated_by else None
-        parts = tuple(self.part(c, known, live) for c in instrument.conditions)
+        parts = tuple(self.condition_parts.part(c, known, live) for c in instrument.conditions)
         settled = (instrument.incentive.id, dated, parts[: len(instrument.requirements)])
         ruled_out = self.ruled_out.get(settled)
         if ruled_out is None:
@@ -401,13 +272,15 @@ class RelevantState:
         real = parts
         whole = dated is ABSENT and (instrument.dated_by in live or routing)
         if whole:
-            parts = tuple(self.part(c, known, instrument.facts) for c in instrument.conditions)
+            parts = tuple(
+                self.condition_parts.part(c, known, instrument.facts) for c in instrument.conditions
+            )
         need = known.get(self.content.need_fact, ABSENT) if self.content.need_fact else None
         # the need and the date fact, while they can still be answered, change the verdict too
         waiting = (need is ABSENT and self.content.need_fact in live) or (
             dated is ABSENT and instrument.dated_by in live
         )
-        if waiting or any(p in self.live_numbers for p in real):
+        if waiting or any(p in self.condition_parts.live_numbers for p in real):
             found = self.behaviour(instrument, known, live, real, routing)
             if found is not None:
                 return found
@@ -443,7 +316,7 @@ class RelevantState:
             return None
         waits: set[str] = set()
         for cond, part in zip(instrument.conditions, parts, strict=True):
-            if part in self.live_numbers:
+            if part in self.condition_parts.live_numbers:
                 waits |= facts_in(simplify(cond, known)) & live
         for fact in (self.content.need_fact, instrument.dated_by):
             if fact is not None and fact in live:
@@ -455,7 +328,7 @@ class RelevantState:
         entries: list[Hashable] = []
         waits_set = frozenset(waits)
         conditions = instrument.conditions
-        before = [self.residual(c, known) for c in conditions]
+        before = [self.condition_parts.residual(c, known) for c in conditions]
         for combination in product(*choices):
             given = [(f, a) for f, a in zip(facts, combination, strict=True) if a is not None]
             after = dict(known)
@@ -464,7 +337,7 @@ class RelevantState:
             residuals = list(before)
             for fact, _ in given:
                 for index in instrument.reading.get(fact, ()):
-                    residuals[index] = self.residual(conditions[index], after)
+                    residuals[index] = self.condition_parts.residual(conditions[index], after)
             # what follows reads only the residuals of ``after`` (see instrument_part)
             same = self.alike(instrument, after, tuple(residuals))
             alike = (same, waits_set, routing)
@@ -497,24 +370,3 @@ class RelevantState:
         if verdict.status in NEVER_RANKED:
             return ("settled", verdict.status)
         return ("settled", rank_fields(verdict), tip)
-
-
-NEVER_RANKED = frozenset({"not_eligible", "announced"})
-"""Statuses the ranking reads nothing more of (never candidates, never tips)."""
-
-TEXT_FIELDS = frozenset(
-    {"reasons", "verify", "notes", "summary", "next_steps", "look_again_on", "ruled_out_by"}
-)
-"""Fields of a Verdict that only say things."""
-COUNTED = frozenset({"missing", "worth_checking"})
-"""Fields of a Verdict that count only by whether they are empty (the ranking reads no more)."""
-
-
-def rank_fields(verdict: Verdict) -> tuple[object, ...]:
-    """Every field of ``verdict`` the ranking may read: all but its texts (a field added to
-    Verdict later counts by itself, so the key never misses what a new rank rule reads)."""
-    return tuple(
-        bool(getattr(verdict, f.name)) if f.name in COUNTED else getattr(verdict, f.name)
-        for f in fields(verdict)
-        if f.name not in TEXT_FIELDS
-    )
