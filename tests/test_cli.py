@@ -113,7 +113,7 @@ def test_piped_plain_mode_on_the_real_content_recommends_with_reasons() -> None:
     scenario_path = REPO / "tests" / "scenarios" / "01_bediende_voltijds_bijscholen.yaml"
     scenario = load_scenario(scenario_path)
     report = run_scenario(Engine(load_content(REPO)), scenario)
-    typed = "".join(f"{scenario.answers[fact]}\n" for fact in report.asked)
+    typed = "".join(f"{report.given[fact]}\n" for fact in report.asked)
     done = leerwijzer("plain", "--date", "2026-11-23", stdin=typed)
     assert done.returncode == 0, done.stdout[-2000:]
     out = done.stdout

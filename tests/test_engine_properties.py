@@ -19,6 +19,7 @@ from wizard.conditions import UNKNOWN
 from wizard.content import Content
 from wizard.engine import Engine
 from wizard.matching import Result, is_pursued
+from wizard.replay import shortcut_option
 from wizard.sessions import Answer, Session
 
 CONTENT_ROOTS = {"tiny": DATA / "tiny", "bundled": REPO}
@@ -49,13 +50,30 @@ def people(content: Content) -> st.SearchStrategy[dict[str, Answer]]:
 
 
 def run(engine: Engine, person: dict[str, Answer], on: date) -> tuple[Session, Result]:
+    content = engine.content
     session = engine.start(on)
-    for _ in range(len(engine.content.questions) + 1):
+    for _ in range(len(content.questions) + 1):
         question = engine.current_question(session)
         if question is None:
             break
-        session = engine.answer(session, person[question.fact])
+        answer = person.get(question.fact, UNKNOWN)
+        if question.fact in content.shortcuts:
+            # One person: a question for several facts is answered from those facts (as the
+            # replay does), never independently of them.
+            answer = shortcut_option(
+                content.shortcuts[question.fact], content.facts[question.fact], person
+            )
+        session = engine.answer(session, answer)
     return session, engine.result(session)
+
+
+def answered_facts(content: Content, session: Session, result: Result) -> set[str]:
+    """The facts the questions asked answered: each asked fact and what its option set too."""
+    answers = session.answer_map
+    found: set[str] = set()
+    for fact in result.asked:
+        found |= {fact, *content.implied(fact, answers[fact])} - set(content.shortcuts)
+    return found
 
 
 def summary(result: Result) -> tuple[object, ...]:
@@ -130,8 +148,10 @@ def test_skipping_gives_the_same_result_as_asking_everything(
     short_session, short = run(engine, person, on)
     long_session, full = run(Engine(content, ask_everything=True), person, on)
     assert_same_outcome(short, full, left_open(content, short_session, short, engine))
-    short_asked, long_asked = set(short.asked), set(full.asked)
-    assert short_asked <= long_asked
+    # a question for several facts may be skipped where it saves nothing: compare the facts asked
+    assert answered_facts(content, short_session, short) <= answered_facts(
+        content, long_session, full
+    )
     assert short.complete and full.complete
 
 

@@ -115,6 +115,20 @@ class Content:
     """The languages of the content's texts, the first one the default (graph.yaml)."""
     result_mode: ResultMode = "ranked"
     """graph.yaml's ``result_mode``: ``end_state`` shows only the outcome a path reached."""
+    shortcuts: dict[str, dict[str, dict[str, Answer]]] = field(default_factory=dict)
+    """Per fact whose options ``set`` other facts (one question for several facts), per such
+    option, the answers it gives (facts.yaml)."""
+
+    def implied(self, fact: str, answer: Answer) -> dict[str, Answer]:
+        """The other facts that answering ``fact`` with ``answer`` answers too (often none)."""
+        options = self.shortcuts.get(fact)
+        if options is None or not isinstance(answer, str):
+            return {}
+        return options.get(answer, {})
+
+    def shortcut_targets(self, fact: str) -> frozenset[str]:
+        """Every fact some option of ``fact`` sets (empty for an ordinary fact)."""
+        return frozenset(t for given in self.shortcuts.get(fact, {}).values() for t in given)
 
     @property
     def good_fit(self) -> int:

@@ -105,7 +105,7 @@ class Engine:
     ) -> tuple[dict[str, Answer], CompiledQuestion | None, tuple[tuple[str, SkipReason], ...]]:
         """``walk`` continued past one new answer to ``question``: the same skip rule and routing,
         without walking the answers before it again. Returns (known, next question, skipped)."""
-        known = {**known, question.fact: answer}
+        known = self.answered(known, question, answer)
         skipped: list[tuple[str, SkipReason]] = []
         node = self._route(question, known)
         while node != END:
@@ -118,6 +118,13 @@ class Engine:
             node = self._route(current, known)
         self._fill_defaults(known, END)
         return known, None, tuple(skipped)
+
+    def answered(
+        self, known: dict[str, Answer], question: CompiledQuestion, answer: Answer
+    ) -> dict[str, Answer]:
+        """``known`` with ``answer`` to ``question``, and the facts that answer sets too (an
+        option of a question for several facts); a new dict."""
+        return {**self.content.implied(question.fact, answer), **known, question.fact: answer}
 
     def final_result(self, known: dict[str, Answer], on: date) -> Result:
         """The result at the end of a walk that knows ``known`` (as ``result`` of its session)."""
@@ -163,7 +170,17 @@ class Engine:
                 skipped.append((question.id, reason))
             elif question.fact in answers:
                 known[question.fact] = answers[question.fact]
+                for fact, value in self.content.implied(
+                    question.fact, known[question.fact]
+                ).items():
+                    if fact not in known:
+                        known[fact] = value
+                        defaulted.add(fact)  # an answer given to its own question is not used
                 asked.append(question)
+            elif not self.content.shortcut_targets(question.fact).isdisjoint(answers):
+                # The facts were answered one by one (a session saved before the question for
+                # several facts existed, or a tool that answers by fact): their own questions ask them.
+                skipped.append((question.id, "already_known"))
             else:
                 current = question
                 break
@@ -245,6 +262,9 @@ class Engine:
             return "ask_when"
         if question.fact in known:
             return "already_known"
+        targets = self.content.shortcut_targets(question.fact)
+        if targets:
+            return self._shortcut_skip_reason(question, targets, known, on)
         if self.ask_everything or question.fact in self._steers_defaults:
             # Never skipped as "cannot change the outcome": a default would then decide in place
             # of the person (docs/content-format.md, if_not_asked).
@@ -255,6 +275,37 @@ class Engine:
         if question.fact in self.content.routing_facts and outstanding:
             return None
         return "cannot_change_outcome"
+
+    def _shortcut_skip_reason(
+        self,
+        question: CompiledQuestion,
+        targets: frozenset[str],
+        known: dict[str, Answer],
+        on: date,
+    ) -> SkipReason | None:
+        """A question for several facts is asked while none of them is known and two or more
+        would still be asked by their own questions; otherwise those ask what is left."""
+        if not targets.isdisjoint(known):
+            return "already_known"
+        askers = self._askers_ahead(question.id)
+        reachable = {
+            fact
+            for fact in targets
+            if any(
+                q.ask_when is None or evaluate(q.ask_when, known) is not False
+                for q in askers.get(fact, ())
+            )
+        }
+        if not self.ask_everything:
+            outstanding = self._outstanding(frozenset(known.items()), on)
+            reachable = {
+                fact
+                for fact in reachable
+                if fact in outstanding
+                or fact in self._steers_defaults
+                or (fact in self.content.routing_facts and outstanding)
+            }
+        return None if len(reachable) >= 2 else "cannot_change_outcome"
 
     @staticmethod
     def _route(question: CompiledQuestion, known: dict[str, Answer]) -> str:

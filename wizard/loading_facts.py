@@ -9,7 +9,7 @@ from collections.abc import Mapping
 from wizard.conditions import Condition, FactShape
 from wizard.content import CompiledQuestion
 from wizard.loading_problems import ProblemCollector
-from wizard.model import FactsFile
+from wizard.model import Fact, FactsFile
 from wizard.sessions import UNKNOWN_ANSWER, Answer, InvalidAnswer, parse_answer
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z0-9_]*")
@@ -110,3 +110,87 @@ def check_fact_use(
                 ("facts", index, "unused"),
                 f"fact '{fact.id}' is marked unused but a question asks it; remove `unused`",
             )
+
+
+def shortcut_answers(
+    facts_file: FactsFile, questions: Mapping[str, CompiledQuestion], on_facts: ProblemCollector
+) -> dict[str, dict[str, dict[str, Answer]]]:
+    """Per fact whose options ``set`` other facts, per option, the answers it gives them.
+
+    Such a fact is one question for several facts; its options without ``sets`` stand for every
+    other case, after which each fact's own question is asked (so each needs one)."""
+    facts = {fact.id: fact for fact in facts_file.facts}
+    asked = {q.fact for q in questions.values()}
+    setters = {
+        f.id for f in facts_file.facts if f.kind == "choice" and any(v.sets for v in f.values)
+    }
+    found: dict[str, dict[str, dict[str, Answer]]] = {}
+    for index, fact in enumerate(facts_file.facts):
+        if not any(value.sets for value in fact.values):
+            continue
+        options: dict[str, dict[str, Answer]] = {}
+        for number, value in enumerate(fact.values):
+            where = ("facts", index, "values", number, "sets")
+            if value.sets and fact.kind != "choice":
+                on_facts.add(
+                    where,
+                    f"option '{value.id}' of {fact.kind} fact '{fact.id}' has `sets`: only an "
+                    "option of a choice fact can answer other facts; make the fact a choice",
+                )
+                continue
+            given: dict[str, Answer] = {}
+            for target, raw in value.sets.items():
+                problem = _sets_problem(fact.id, target, facts, asked, setters)
+                if problem is None and raw == UNKNOWN_ANSWER:
+                    problem = f"{target}: 'weet_niet'; an option gives a value: name one"
+                elif problem is None:
+                    try:
+                        given[target] = parse_answer(facts[target], raw)
+                        continue
+                    except InvalidAnswer as exc:
+                        problem = f"{target}: {raw!r}: {exc.reason.en}"
+                on_facts.add(where, f"option '{value.id}' of fact '{fact.id}' sets {problem}")
+            if given:
+                options[value.id] = given
+        if fact.id not in setters:
+            continue  # reported above: only a choice fact answers other facts
+        targets = {target for value in fact.values for target in value.sets}
+        if all(value.sets for value in fact.values):
+            on_facts.add(
+                ("facts", index, "values"),
+                f"every option of fact '{fact.id}' has `sets`: add an option without `sets` for "
+                "every other case (then each fact's own question is asked)",
+            )
+        elif len(targets) < 2:
+            on_facts.add(
+                ("facts", index, "values"),
+                f"the options of fact '{fact.id}' set {len(targets)} fact(s): a question for "
+                "several facts sets at least two (the wizard asks it only while two are open); "
+                "ask the fact itself instead",
+            )
+        found[fact.id] = options
+    return found
+
+
+def _sets_problem(
+    source: str,
+    target: str,
+    facts: Mapping[str, Fact],
+    asked: set[str],
+    setters: set[str],
+) -> str | None:
+    if target not in facts:
+        return f"'{target}', which is not a fact in facts.yaml; name a fact it defines"
+    if target == source or target in setters:
+        return (
+            f"'{target}', itself a question for several facts; set only facts that have a "
+            "question of their own"
+        )
+    if target not in asked:
+        return f"'{target}', which no question asks; the option for every other case needs it"
+    if facts[target].if_not_asked is not None:
+        return (
+            f"'{target}', which has if_not_asked: its default and this option would both "
+            "decide it; remove one of them"
+        )
+    return None

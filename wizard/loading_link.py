@@ -12,7 +12,12 @@ from pydantic import BaseModel
 from wizard.conditions import FactShape, facts_in
 from wizard.content import Content
 from wizard.languages import missing_languages, missing_message
-from wizard.loading_facts import check_fact_use, derive, if_not_asked_defaults
+from wizard.loading_facts import (
+    check_fact_use,
+    derive,
+    if_not_asked_defaults,
+    shortcut_answers,
+)
 from wizard.loading_files import FACTS_FILE, GRAPH_FILE
 from wizard.loading_graph import check_graph, compile_questions
 from wizard.loading_incentives import compile_incentives
@@ -70,6 +75,7 @@ def link(
 
     check_fact_use(facts_file, questions, on_facts)
     if_not_asked = if_not_asked_defaults(facts_file, on_facts)
+    shortcuts = shortcut_answers(facts_file, questions, on_facts)
     incentives = compile_incentives(
         incentive_files, graph, facts, shapes, derived, problems, broken
     )
@@ -100,6 +106,7 @@ def link(
         rules_checked_on=graph.rules_checked_on,
         languages=tuple(dict.fromkeys(graph.languages)),
         if_not_asked=if_not_asked,
+        shortcuts=shortcuts,
         result_mode=graph.result_mode,
     )
 

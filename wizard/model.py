@@ -103,6 +103,16 @@ class FactValue(Strict):
             "'ik zoek werk'): plain mode and the chat understand them as this answer."
         ),
     )
+    sets: dict[Id, str] = Field(
+        default_factory=dict,
+        description=(
+            "Choosing this option also answers these facts (fact id: value id), so one question "
+            "answers several facts in the common case ('Ik woon en werk in Vlaanderen'). An "
+            "option without `sets` stands for every other case: then each fact's own question "
+            "is asked. The wizard asks such a question only while two or more of the facts it "
+            "sets are still open (docs/content-format.md, 'One question for several facts')."
+        ),
+    )
 
 
 class Fact(Strict):

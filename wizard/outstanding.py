@@ -76,11 +76,13 @@ def outstanding_facts(content: Content, known: Known, on: date) -> set[str]:
 
 
 def waiting_on(content: Content, known: Known, on: date, fact: str) -> list[str]:
-    """The instruments whose open verdict the answer to ``fact`` can still change (why it is asked)."""
+    """The instruments whose open verdict the answer to ``fact`` can still change (why it is
+    asked); for a question for several facts, the answer to any of them."""
+    facts = {fact} | content.shortcut_targets(fact)
     return [
         incentive.id
         for incentive in content.incentives.values()
-        if fact in (_open_facts(content, incentive, known, on) or set())
+        if not facts.isdisjoint(_open_facts(content, incentive, known, on) or set())
     ]
 
 

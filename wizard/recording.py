@@ -97,9 +97,9 @@ def scenario_session(engine: Engine, scenario: Scenario) -> Session:
     report = run_scenario(engine, scenario)
     session = engine.start(report.date, scenario.lang)
     facts = engine.content.facts
-    # report.asked lists the facts the replay answered, in order; unanswered ones were "weet_niet".
+    # report.given holds what the replay answered, in order ("weet_niet" for the unanswered).
     for fact_id in report.asked:
-        raw = scenario.answers.get(fact_id, UNKNOWN_ANSWER)
+        raw = report.given[fact_id]
         session = session.with_answer(fact_id, parse_answer(facts[fact_id], raw))
     return session
 

@@ -8,7 +8,7 @@ always for an optional fact).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
@@ -16,11 +16,12 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from wizard.conditions import UNKNOWN
+from wizard.content import Content
 from wizard.engine import Engine
 from wizard.loading import describe_error
-from wizard.model import Lang
+from wizard.model import Fact, Lang
 from wizard.problems import ContentError, Problem
-from wizard.sessions import UNKNOWN_ANSWER, InvalidAnswer
+from wizard.sessions import UNKNOWN_ANSWER, Answer, InvalidAnswer
 from wizard.yamlio import line_of, read_yaml
 
 
@@ -65,6 +66,9 @@ class ScenarioReport:
     passed: bool = True
     failures: list[str] = field(default_factory=list)
     asked: list[str] = field(default_factory=list)
+    given: dict[str, object] = field(default_factory=dict)
+    """What the replay answered each question with, by the question's fact, in order (the
+    scenario's answer, an option chosen for a question for several facts, or "weet_niet")."""
     recommended: list[str] = field(default_factory=list)
     eligible: dict[str, str] = field(default_factory=dict)
     possibly: dict[str, str] = field(default_factory=dict)
@@ -142,15 +146,11 @@ def run_scenario(engine: Engine, scenario: Scenario, path: str = "") -> Scenario
         question = engine.current_question(session)
         if question is None:
             break
-        if question.fact in scenario.answers:
-            raw: object = scenario.answers[question.fact]
-        elif scenario.unanswered == "weet_niet" or content.facts[question.fact].optional:
-            # An optional fact may always be left unknown (vocabulary.yaml): a scenario written
-            # before the fact existed answers it "weet ik niet" instead of failing.
-            raw = UNKNOWN_ANSWER
-        else:
+        raw = scenario_answer(content, scenario, question.fact)
+        if raw is None:
             report.fail(f"the wizard asked '{question.fact}', which the scenario does not answer")
             break
+        report.given[question.fact] = raw
         try:
             session = engine.answer(session, UNKNOWN if raw == UNKNOWN_ANSWER else raw)
         except InvalidAnswer as exc:
@@ -171,6 +171,35 @@ def run_scenario(engine: Engine, scenario: Scenario, path: str = "") -> Scenario
         report.texts[instrument] = " ".join(text.get(lang) for text in shown)
     _check(scenario.expect, report)
     return report
+
+
+def scenario_answer(content: Content, scenario: Scenario, fact: str) -> object | None:
+    """What the replay answers the question for ``fact`` with; None when the scenario cannot."""
+    if fact in scenario.answers:
+        return scenario.answers[fact]
+    if fact in content.shortcuts:
+        return shortcut_option(content.shortcuts[fact], content.facts[fact], scenario.answers)
+    if scenario.unanswered == "weet_niet" or content.facts[fact].optional:
+        # An optional fact may always be left unknown (vocabulary.yaml): a scenario written
+        # before the fact existed answers it "weet ik niet" instead of failing.
+        return UNKNOWN_ANSWER
+    return None
+
+
+def shortcut_option(
+    options: dict[str, dict[str, Answer]], fact: Fact, answers: Mapping[str, object]
+) -> str:
+    """The option of a question for several facts that gives exactly the scenario's answers to
+    the facts it sets; else the first option without ``sets`` (every other case), after which
+    the wizard asks each fact's own question and the scenario answers those."""
+    for value, given in options.items():
+        if all(f in answers and _same(answers[f], v) for f, v in given.items()):
+            return value
+    return next(v for v in fact.value_ids() if v not in options)
+
+
+def _same(raw: object, value: Answer) -> bool:
+    return str(raw) == str(value)
 
 
 def replay_file(engine: Engine, path: Path) -> ScenarioReport:

@@ -80,6 +80,10 @@ def _unreachable(content: Content, graph: GraphWalk, where: Locator) -> Iterator
                 read |= facts_in(requirement.condition)
                 if requirement.model.dated_by is not None:
                     read.add(requirement.model.dated_by)  # picks the rules' date (docs/ranking.md)
+    # a question for several facts is read wherever one of the facts it sets is read
+    read |= {
+        fact for fact in content.shortcuts if not content.shortcut_targets(fact).isdisjoint(read)
+    }
     for question in content.questions.values():
         if question.id in graph.asked:
             if question.fact not in read:

@@ -57,7 +57,7 @@ def scenario_coverage(engine: Engine, diagram: Diagram, files: Iterable[Path]) -
         report = run_scenario(engine, scenario, str(path))
         for fact in report.asked:
             asked.add(by_fact.get(fact, fact))
-            raw: object = scenario.answers.get(fact, UNKNOWN_ANSWER)
+            raw = report.given.get(fact, UNKNOWN_ANSWER)
             used.add(f"{fact}={answer_label(answers, fact, raw)}")
         eligible |= set(report.eligible) - report.tip_ids
     questions = sorted(diagram.questions())

@@ -262,7 +262,7 @@ class Explorer:
                 answer = self.answers.answer(question.fact, option)
                 # the state just answered, still at this question, fixes where the engine goes
                 # from here: many answers reach a state met before
-                answered = {**known, question.fact: answer}
+                answered = self.engine.answered(known, question, answer)
                 after_key, after_tokens = self.state.split(answered, question)
                 after_settled = self.settle(after_tokens, answered)
                 found = self.after_answer.get(after_key)
