@@ -26,8 +26,9 @@ from wizard.bundled import bundled_content_root
 from wizard.engine import Engine
 from wizard.loading import load_content
 from wizard.problems import ContentError
-from wizard.replay import load_scenario, run_scenario, scenario_files
+from wizard.replay import load_scenario, run_scenario, scenario_answer, scenario_files
 from wizard.report_text import reading_figures
+from wizard.sessions import UNKNOWN_ANSWER
 from wizard.yamlio import read_yaml
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -61,9 +62,14 @@ def bench_steps(engine: Engine, scenarios: list[Path]) -> None:
         while True:
             start = time.perf_counter()
             question = engine.current_question(session)
-            if question is None or question.fact not in scenario.answers:
+            raw = (
+                None
+                if question is None
+                else scenario_answer(engine.content, scenario, question.fact)
+            )
+            if raw is None or raw == UNKNOWN_ANSWER:
                 break
-            session = engine.answer(session, scenario.answers[question.fact])
+            session = engine.answer(session, raw)
             step_times.append(time.perf_counter() - start)
     if step_times:
         median_us = statistics.median(step_times) * 1e6
@@ -74,7 +80,7 @@ def bench_questions(engine: Engine, scenarios: list[Path]) -> None:
     counts = [len(run_scenario(engine, load_scenario(p), str(p)).asked) for p in scenarios]
     if counts:
         print(
-            f"questions per scenario: mean {statistics.mean(counts):.1f}, max {max(counts)} "
+            f"questions per scenario: mean {statistics.mean(counts):.2f}, max {max(counts)} "
             f"over {len(counts)} scenarios"
         )
 

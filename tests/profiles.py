@@ -9,7 +9,7 @@ from wizard.conditions import UNKNOWN
 from wizard.engine import Engine
 from wizard.matching import Result
 from wizard.model import Lang
-from wizard.replay import load_scenario
+from wizard.replay import load_scenario, scenario_answer
 from wizard.sessions import UNKNOWN_ANSWER, Session
 
 PROFILES = {
@@ -29,10 +29,10 @@ def scenario_session(
     session = engine.start(scenario.date, lang or scenario.lang)
     guessed: list[str] = []
     while (question := engine.current_question(session)) is not None:
-        if question.fact not in scenario.answers:
+        raw = scenario_answer(engine.content, scenario, question.fact)
+        if question.fact not in scenario.answers and question.fact not in engine.content.shortcuts:
             guessed.append(question.fact)
-        raw = scenario.answers.get(question.fact, UNKNOWN)
-        session = engine.answer(session, UNKNOWN if raw == UNKNOWN_ANSWER else raw)
+        session = engine.answer(session, UNKNOWN if raw in (None, UNKNOWN_ANSWER) else raw)
     return session, guessed
 
 
