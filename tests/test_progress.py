@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from tests.conftest import REPO, cached_content
 from wizard.conditions import UNKNOWN
 from wizard.engine import Engine
+from wizard.progress import sample_answers
 from wizard.sessions import Answer
 
 ENGINE = Engine(cached_content(REPO))
@@ -57,4 +58,4 @@ def test_weet_niet_is_among_the_answers_the_estimate_looks_at() -> None:
     assert question is not None
     fact = ENGINE.content.facts[question.fact]
     assert fact.offer_unknown
-    assert UNKNOWN in ENGINE._sample_answers(question)
+    assert UNKNOWN in sample_answers(ENGINE.content, question)
