@@ -22,8 +22,9 @@ from wizard.conditions import UNKNOWN
 from wizard.content import Content
 from wizard.engine import Engine
 from wizard.loading import load_content
-from wizard.report import glance, why_not
+from wizard.report import glance
 from wizard.report_text import render_text
+from wizard.report_why_not import why_not
 from wizard.sessions import Answer, Session
 
 EXAMPLE = REPO / "examples" / "benefits_check"

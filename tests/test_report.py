@@ -14,13 +14,9 @@ from tests.profiles import PROFILES, profile_result
 from wizard.content import Content
 from wizard.engine import Engine
 from wizard.matching import Result
-from wizard.report import (
-    card,
-    footer_lines,
-    glance,
-    why_not,
-)
+from wizard.report import card, footer_lines, glance
 from wizard.report_text import reading_figures, render_glance, render_text
+from wizard.report_why_not import why_not
 from wizard.sessions import parse_answer
 from wizard.short_text import short_step, without_echo
 

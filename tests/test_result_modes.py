@@ -13,8 +13,9 @@ from wizard.content import Content
 from wizard.engine import Engine
 from wizard.loading import load_content
 from wizard.matching import Matcher, Result
-from wizard.report import glance, why_not
+from wizard.report import glance
 from wizard.report_text import render_text
+from wizard.report_why_not import why_not
 from wizard.sessions import Answer
 
 DAY = date(2026, 12, 3)

@@ -15,18 +15,8 @@ from wizard.conditions import Unknown
 from wizard.content import CompiledQuestion, Content
 from wizard.matching import Result
 from wizard.model import Lang
-from wizard.report import (
-    Card,
-    Glance,
-    GlanceItem,
-    WhyNot,
-    card,
-    glance,
-    heading,
-    item_detail,
-    why_not,
-    why_not_grouped,
-)
+from wizard.report import Card, Glance, GlanceItem, card, glance, heading, item_detail
+from wizard.report_why_not import WhyNot, why_not, why_not_grouped
 from wizard.sessions import Answer, Session
 from wizard.ui_texts import say
 

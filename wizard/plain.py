@@ -21,8 +21,9 @@ from wizard.export import answer_label
 from wizard.export_files import write_private
 from wizard.model import Lang
 from wizard.recording import scenario_yaml
-from wizard.report import card, glance, status_word, why_not
+from wizard.report import card, glance, status_word
 from wizard.report_text import render_card, render_glance, render_why_not
+from wizard.report_why_not import why_not
 from wizard.sanitize import (
     MAX_LINE_BYTES,
     UNDECODABLE,

@@ -4,7 +4,7 @@ The structure here drives every front end (TUI, plain mode, Markdown and HTML ex
 
 - ``Glance``: one screen (80x24): every instrument that applies, certain ones first and in rank
   order, each with a verdict word and glyph, what it gives (the ``gist``) and the first thing to
-  do; then one line counting the others that do not fit (``why_not`` says why).
+  do; then one line counting the others that do not fit (``report_why_not.why_not`` says why).
 - ``Card``: one instrument in full: what you get, why (one short sentence per deciding rule),
   next steps, the checks that concern this person, notes and links.
 - ``WhyNot``: one line per instrument that does not fit, with its short reason.
@@ -145,34 +145,6 @@ class Card:
     """Names of instruments it can be combined with."""
 
 
-@dataclass(frozen=True)
-class WhyNot:
-    """An instrument not on the glance, with the short reason, in one of ``WHY_NOT_GROUPS``:
-    "not_eligible" (it would serve the goal), "also" (open, but a weaker fit), "not_assessed"
-    (a weak fit, not looked into; no reason repeated), "not_eligible_other" (for other people
-    or goals, named last)."""
-
-    instrument: str
-    status: str
-    name: str
-    reason: str
-    other: bool = False
-    group: str = "not_eligible"
-
-
-WHY_NOT_GROUPS = ("not_eligible", "also", "not_assessed", "not_eligible_other")
-"""The order the groups are read in: the reasons that matter first."""
-
-
-def why_not_grouped(rows: list[WhyNot]) -> list[tuple[str, list[WhyNot]]]:
-    """(group, rows) in reading order, empty groups left out; ``heading(group)`` titles each."""
-    return [
-        (g, [r for r in rows if r.group == g])
-        for g in WHY_NOT_GROUPS
-        if any(r.group == g for r in rows)
-    ]
-
-
 # --- building it -----------------------------------------------------------------------------------
 
 
@@ -182,7 +154,7 @@ def end_state(content: Content) -> bool:
     return content.result_mode == "end_state"
 
 
-def _name(content: Content, instrument: str, lang: Lang) -> str:
+def instrument_name(content: Content, instrument: str, lang: Lang) -> str:
     return content.incentives[instrument].model.name.get(lang)
 
 
@@ -279,7 +251,7 @@ def _item(
     verdict = result.verdicts[instrument]
     status = verdict.shown_status
     word = status_word(status, lang)
-    name = short_name(_name(content, instrument, lang))
+    name = short_name(instrument_name(content, instrument, lang))
     name = name.removesuffix(f" ({word})")  # "Omscholingsmaatregel (aangekondigd)": said once
     # An announced measure has nothing to apply for yet: its card says when to look again.
     first_step = "" if status == "announced" else _first_step(content, result, instrument, lang)
@@ -317,7 +289,7 @@ def glance(content: Content, result: Result, lang: Lang, *, ascii_only: bool = F
         for number, instrument in enumerate([*now, *weaker, *later], start=1)
     )
     on_list = {item.instrument for item in items}  # a tip may be recommended: named once
-    tips = tuple(_name(content, t, lang) for t in result.tips if t not in on_list)
+    tips = tuple(instrument_name(content, t, lang) for t in result.tips if t not in on_list)
     listed = {item.instrument for item in items} | set(result.tips)
     others = sum(1 for i, v in result.verdicts.items() if i not in listed and not v.tip)
     if end_state(content) and items:
@@ -362,7 +334,7 @@ def card(
         phone=model.phone,
         # an instrument not in force on the date (an ended pilot) is no partner (review 5, N12)
         combines=tuple(
-            _name(content, i, lang)
+            instrument_name(content, i, lang)
             for i in model.combines_with
             if content.incentives[i].model.in_force(result.date)
         ),
@@ -375,37 +347,3 @@ def cards(content: Content, result: Result, lang: Lang, *, ascii_only: bool = Fa
         card(content, result, item.instrument, lang, ascii_only=ascii_only)
         for item in glance(content, result, lang).items
     ]
-
-
-def why_not(content: Content, result: Result, lang: Lang) -> list[WhyNot]:
-    """Every instrument that does not fit, with its reason: first those that would serve the
-    person's goal, last (``other``) those for other goals or situations (a pupil's bonus for an
-    employee), so the reasons that matter come first."""
-    shown = {item.instrument for item in glance(content, result, lang).items}
-    if end_state(content) and shown:
-        return []  # one outcome per path: the others are where other answers lead, not refusals
-    listed = shown | set(result.tips)
-    first_fact = content.questions[content.start].fact
-    rows: list[WhyNot] = []
-    for instrument, verdict in result.verdicts.items():
-        if instrument in listed or verdict.tip:
-            continue
-        status = verdict.shown_status
-        # fit 0 means "for other goals" only where the content asks for a goal (need_fact)
-        other_goal = verdict.fit == 0 and content.need_fact is not None
-        other = other_goal or any(facts <= {first_fact} for facts in verdict.ruled_out_by)
-        reason = as_sentences(verdict.reasons[0].get(lang)) if verdict.reasons else ""
-        if status == "not_eligible" and other:
-            # for other people or goals: the first sentence says enough
-            group, reason = "not_eligible_other", first_sentence(reason)
-        elif status == "not_eligible":
-            group = "not_eligible"
-        elif status == "not_assessed":
-            group, reason = "not_assessed", ""  # the heading says why, once
-        elif status not in ("eligible", "possibly"):
-            group = "not_eligible_other"  # announced, but the matcher says it is not for them
-        else:
-            group = "also"
-        name = _name(content, instrument, lang)
-        rows.append(WhyNot(instrument, status, name, reason, other, group))
-    return sorted(rows, key=lambda row: WHY_NOT_GROUPS.index(row.group))

@@ -15,14 +15,12 @@ from wizard.report import (
     Card,
     Glance,
     GlanceItem,
-    WhyNot,
     cards,
     glance,
     heading,
     item_detail,
-    why_not,
-    why_not_grouped,
 )
+from wizard.report_why_not import WhyNot, why_not, why_not_grouped
 
 # --- ------------------------------------------------------------------------------------
 

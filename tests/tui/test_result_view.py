@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from wizard.report import WhyNot
+from wizard.report_why_not import WhyNot
 from wizard.tui.result_view import why_not_text
 
 

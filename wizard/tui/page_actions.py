@@ -8,7 +8,8 @@ from textual import on
 from textual.widgets import Button, OptionList, Static, TextArea
 
 from wizard.conditions import UNKNOWN
-from wizard.report import card, why_not
+from wizard.report import card
+from wizard.report_why_not import why_not
 from wizard.tui import pages
 from wizard.tui.app_state import AppState
 from wizard.tui.dialogs import ConfirmEditScreen

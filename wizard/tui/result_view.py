@@ -20,7 +20,8 @@ from textual.widgets import Button, OptionList, Static
 from textual.widgets.option_list import Option
 
 from wizard.model import Lang
-from wizard.report import Card, Glance, WhyNot, heading, why_not_grouped
+from wizard.report import Card, Glance, heading
+from wizard.report_why_not import WhyNot, why_not_grouped
 from wizard.ui_texts import say
 
 OTHERS_ID = "__others__"
