@@ -17,9 +17,9 @@ def engine(bundled: Content) -> Engine:
     return Engine(bundled)  # one engine: its caches serve every set
 
 
-def test_there_are_four_sets_of_thirty() -> None:
+def test_there_are_five_sets_of_thirty() -> None:
     sets = profile_sets()
-    assert [s.name for s in sets] == ["set1", "set2", "set3", "set4"]
+    assert [s.name for s in sets] == ["set1", "set2", "set3", "set4", "set5"]
     for folder in sets:
         assert len(list((folder / "profiles").glob("*.yaml"))) == 30, folder
 
