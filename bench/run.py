@@ -23,6 +23,7 @@ import time
 from pathlib import Path
 
 from wizard.bundled import bundled_content_root
+from wizard.conditions import UNKNOWN
 from wizard.engine import Engine
 from wizard.loading import load_content
 from wizard.problems import ContentError
@@ -67,9 +68,9 @@ def bench_steps(engine: Engine, scenarios: list[Path]) -> None:
                 if question is None
                 else scenario_answer(engine.content, scenario, question.fact)
             )
-            if raw is None or raw == UNKNOWN_ANSWER:
+            if raw is None:
                 break
-            session = engine.answer(session, raw)
+            session = engine.answer(session, UNKNOWN if raw == UNKNOWN_ANSWER else raw)
             step_times.append(time.perf_counter() - start)
     if step_times:
         median_us = statistics.median(step_times) * 1e6

@@ -56,13 +56,12 @@ def run(engine: Engine, person: dict[str, Answer], on: date) -> tuple[Session, R
         question = engine.current_question(session)
         if question is None:
             break
-        answer = person.get(question.fact, UNKNOWN)
-        if question.fact in content.shortcuts:
+        if question.fact not in content.shortcuts:
+            answer = person[question.fact]
+        else:
             # One person: a question for several facts is answered from those facts (as the
             # replay does), never independently of them.
-            answer = shortcut_option(
-                content.shortcuts[question.fact], content.facts[question.fact], person
-            )
+            answer = shortcut_option(content, question.fact, person)
         session = engine.answer(session, answer)
     return session, engine.result(session)
 
@@ -107,13 +106,20 @@ def left_open(
 
 
 def assert_same_outcome(short: Result, full: Result, open_: set[str] | None = None) -> None:
-    """Equal, except that a verdict left open on purpose (not assessed) may be decided in full, and
-    an announced measure, which never asks a question, may be ruled out in full (docs/ranking.md)."""
+    """Equal, except that a verdict left open on purpose (not assessed) may be decided in full (and
+    with it whether rule 5 recommends a free tool), and an announced measure, which never asks a
+    question, may be ruled out in full (docs/ranking.md)."""
     open_ = open_ or set()
-    assert [i for i in short.recommended if i not in open_] == [
-        i for i in full.recommended if i not in open_
+    ignored = set(open_)
+    if any(short.verdicts[i].status != full.verdicts[i].status for i in open_):
+        # rule 5 reads every verdict ("nothing certain"): one left open on purpose and decided in
+        # full may decide whether a free tool is recommended, so the tools are not compared then
+        ignored |= {i for i, v in short.verdicts.items() if v.tip}
+    else:
+        assert short.tips == full.tips
+    assert [i for i in short.recommended if i not in ignored] == [
+        i for i in full.recommended if i not in ignored
     ]
-    assert short.tips == full.tips
     assert short.verdicts.keys() == full.verdicts.keys()
     for instrument, verdict in short.verdicts.items():
         if instrument in open_:
@@ -297,3 +303,53 @@ _SEED_4_PERSON: dict[str, Answer] = {
 
 def test_skipping_equals_asking_everything_on_the_seed_4_counterexample() -> None:
     assert_skipping_equals_asking_everything(_SEED_4_PERSON, date(2024, 11, 26), "focus2")
+
+
+# Found by the property above in a plain Hypothesis run (2026-12-03, bundled content, pursue_min_fit
+# 2), and present before the questions for several facts: the short run never asked 'woonplaats'
+# (it cannot change the VDAB training's verdict, which a failed rule already keeps "possibly"), the
+# full run asked it and got "weet ik niet", and that "weet ik niet" kept the Competentiecheck from
+# coming first (rule 5). Rule 5 now counts only a "weet ik niet" in a rule that can still exclude
+# the instrument, which the skip rule always asks (docs/ranking.md rule 5).
+_UNASKED_UNKNOWN_PERSON: dict[str, Answer] = {
+    **dict.fromkeys(
+        [
+            "woonplaats",
+            "zelfstandige_bijberoep",
+            "wie_betaalt",
+            "werkervaring_jaren",
+            "min_2j_uit_dagonderwijs",
+            "leeftijd",
+        ],
+        UNKNOWN,
+    ),
+    "statuut": "uitzendkracht",
+    "behoefte": "omscholen_ander_beroep",
+    "werkplaats_gewest": "geen",
+    "scholingsgraad": "hooggeschoold",
+    "tijdelijk_werkloos": "ja",
+    "tewerkstellingsbreuk": "van50_tot_80",
+    "opleiding_omvang": "u_32_119",
+    "tijdsinzet": "nvt",
+    "opleiding_erkenning": "vdab_erkend",
+    "pop_laatste_6j": "ja",
+    "loopbaancheque_ooit_gebruikt": "ja",
+    "werkgever_grootte": "min_20",
+    "ancienniteit_werkgever": "min_2j",
+    "cao_tijdskrediet_opleiding": "nee",
+    "uitkering": "werkloosheidsuitkering",
+    "onderneming_kmo_vlaanderen": "nee",
+    "doelberoep_knelpunt": "nee",
+    "overeenkomst_type": "geen",
+    "opleiding_intern_werkgever": "nee",
+    "opleiding_gestart": "nog_niet",
+    "vwo_tariefgroep": "beroep_ander",
+    "ingeschreven_werkzoekende": "actiris",
+    "werkgever_wil_aanwerven": "nee",
+    "werkgever_vraagt_opleiding": "nee",
+    "opleiding_startdatum": "2027-09-16",
+}
+
+
+def test_skipping_equals_asking_everything_when_an_unasked_fact_would_be_unknown() -> None:
+    assert_skipping_equals_asking_everything(_UNASKED_UNKNOWN_PERSON, date(2027, 12, 12), "focus2")

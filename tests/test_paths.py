@@ -517,3 +517,14 @@ def test_bundled_check_fails_naming_a_path_when_a_threshold_moves(
     assert re.fullmatch(r"FAIL: [\d,]+ paths changed, appeared or disappeared; the first:", out[1])
     assert re.fullmatch(r"  path statuut=\S+ > .*leeftijd=22\.\.24.*", out[2])
     assert "okot_studeren_met_uitkering" in out[3]
+
+
+def test_a_run_over_its_budget_stops_with_a_message_not_a_traceback(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    args = ["--content", str(TINY), "paths", "--date", "2026-11-23", "--budget", "1e-9"]
+    assert main(args) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("leerwijzer paths: more than 0 s for every path")
+    assert "give a larger --budget (0: no limit)" in err
+    assert "Traceback" not in err

@@ -80,11 +80,13 @@ def content_dirs(draw: st.DrawFn, shortcuts: bool = True) -> dict[str, object]:
             question["ask_when"] = draw(conditions(i))
         questions.append(question)
     if shortcuts and n >= 3 and draw(st.booleans()):
+        # between q(k-1) and q(k); its facts may come after it or (never asked by it) before
+        k = draw(st.integers(1, n - 1))
         facts.append(shortcut_fact(draw, n))
-        questions[0]["next"][-1]["goto"] = "qs"  # type: ignore[index]
-        questions.append({"id": "qs", "fact": "s", "text": text("qs"), "next": [{"goto": "q1"}]})
+        questions[k - 1]["next"][-1]["goto"] = "qs"  # type: ignore[index]
+        questions.append({"id": "qs", "fact": "s", "text": text("qs"), "next": [{"goto": f"q{k}"}]})
         if draw(st.booleans()):
-            questions[-1]["ask_when"] = draw(conditions(1))
+            questions[-1]["ask_when"] = draw(conditions(k))
     incentives = []
     for k in range(draw(st.integers(1, 4))):
         requires = [
@@ -124,9 +126,10 @@ def content_dirs(draw: st.DrawFn, shortcuts: bool = True) -> dict[str, object]:
 
 
 def shortcut_fact(draw: st.DrawFn, n: int) -> dict[str, object]:
-    """Fact 's': one option sets two later facts, one sets one of them, one sets nothing."""
-    first, second = draw(st.lists(st.integers(1, n - 1), min_size=2, max_size=2, unique=True))
-    both = {f"f{first}": draw(st.sampled_from(VALUES)), f"f{second}": draw(st.sampled_from(VALUES))}
+    """Fact 's': one option sets two or three facts, one sets one of them, one sets nothing."""
+    targets = draw(st.lists(st.integers(1, n - 1), min_size=2, max_size=3, unique=True))
+    first = targets[0]
+    both = {f"f{t}": draw(st.sampled_from(VALUES)) for t in targets}
     return {
         "id": "s",
         "kind": "choice",

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.cli import leerwijzer
 from tests.conftest import DATA
 from tests.test_engine import answer_all, asked
 from tests.test_paths import assert_matches_brute_force
@@ -211,3 +212,69 @@ def test_the_bundled_content_asks_where_one_lives_and_works_at_once() -> None:
     assert report.given["opleiding_zelf_gekozen"] == "zelf_gekozen_zelf_betaald"
     for single in ("woonplaats", "werkplaats_gewest", "wie_betaalt", "werkgever_vraagt_opleiding"):
         assert single not in report.asked
+
+
+def test_back_drops_single_answers_an_option_replaced(engine: Engine) -> None:
+    # Single answers from an earlier "something else" left in the session (as an edit keeps what
+    # is still ahead): going back from the last question must reach the question again, not skip it.
+    session = Session(
+        date=DAY,
+        answers=(
+            ("role", "visitor"),
+            ("goal", "borrow"),
+            ("where", "both_in_town"),
+            ("resident", "ja"),
+            ("works_in_town", "nee"),
+            ("age", 30),
+        ),
+    )
+    assert engine.walk(session).known["works_in_town"] == "ja"  # the option's answer counts
+    back, _ = engine.back(session)
+    again, previous = engine.back(back)
+    assert previous == "both_in_town"
+    assert engine.current_question(again).id == "where"  # type: ignore[union-attr]
+    assert "works_in_town" not in again.answer_map
+
+
+def test_replay_reads_yes_and_no_as_the_facts_own_ids(engine: Engine) -> None:
+    report = run_scenario(
+        engine,
+        scenario(role="visitor", goal="borrow", resident="yes", works_in_town="yes", age=30),
+    )
+    assert report.given["where"] == "both_in_town"
+    assert report.asked == ["role", "goal", "where", "age"]
+
+
+def test_replay_names_a_scenario_that_contradicts_the_option_it_chose(engine: Engine) -> None:
+    report = run_scenario(
+        engine,
+        scenario(role="visitor", goal="borrow", where="both_in_town", resident="nee", age=30),
+    )
+    assert not report.passed
+    assert (
+        "answers: 'resident: nee' contradicts 'where: both_in_town', which sets resident: ja"
+        in report.failures
+    )
+
+
+def test_plain_mode_asks_it_and_records_a_scenario_that_replays(tmp_path: Path) -> None:
+    record = tmp_path / "recorded.yaml"
+    done = leerwijzer(
+        "--content",
+        str(SHORTCUT),
+        "--lang",
+        "en",
+        "--date",
+        "2026-11-23",
+        "plain",
+        "--record",
+        str(record),
+        stdin="visitor\nborrow\n1\n30\n",
+    )
+    assert done.returncode == 0, done.stderr
+    assert "Where do you live and work?" in done.stdout
+    assert "1. I live and work in town" in done.stdout
+    assert "Do you live in town?" not in done.stdout  # answered by the option
+    assert "where: both_in_town" in record.read_text()
+    replayed = leerwijzer("--content", str(SHORTCUT), "replay", str(record))
+    assert replayed.returncode == 0, replayed.stdout

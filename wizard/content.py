@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from types import MappingProxyType
 
 from wizard.conditions import Condition
 from wizard.model import (
@@ -20,6 +22,9 @@ from wizard.model import (
     Text,
 )
 from wizard.sessions import Answer
+
+OptionSets = dict[str, dict[str, Answer]]
+"""Per option of a question for several facts, the answers it gives to other facts (``sets``)."""
 
 
 @dataclass(frozen=True)
@@ -115,20 +120,34 @@ class Content:
     """The languages of the content's texts, the first one the default (graph.yaml)."""
     result_mode: ResultMode = "ranked"
     """graph.yaml's ``result_mode``: ``end_state`` shows only the outcome a path reached."""
-    shortcuts: dict[str, dict[str, dict[str, Answer]]] = field(default_factory=dict)
+    shortcuts: dict[str, OptionSets] = field(default_factory=dict)
     """Per fact whose options ``set`` other facts (one question for several facts), per such
     option, the answers it gives (facts.yaml)."""
+    shortcut_facts: dict[str, frozenset[str]] = field(default_factory=dict)
+    """Per such fact, every fact some option of it sets."""
+    set_by: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    """Per fact, the questions for several facts that may set it."""
 
-    def implied(self, fact: str, answer: Answer) -> dict[str, Answer]:
+    def implied(self, fact: str, answer: Answer) -> Mapping[str, Answer]:
         """The other facts that answering ``fact`` with ``answer`` answers too (often none)."""
         options = self.shortcuts.get(fact)
         if options is None or not isinstance(answer, str):
             return {}
-        return options.get(answer, {})
+        return MappingProxyType(options.get(answer, {}))
 
     def shortcut_targets(self, fact: str) -> frozenset[str]:
         """Every fact some option of ``fact`` sets (empty for an ordinary fact)."""
-        return frozenset(t for given in self.shortcuts.get(fact, {}).values() for t in given)
+        return self.shortcut_facts.get(fact, frozenset())
+
+    def pending_answer(self, known: Mapping[str, Answer], fact: str) -> Answer | None:
+        """The answer to ``fact`` that an option chosen earlier gives (a question for several
+        facts), or None: the walk uses it when it reaches the fact's own question."""
+        for source in self.set_by.get(fact, ()):
+            if source in known:
+                given = self.implied(source, known[source]).get(fact)
+                if given is not None:
+                    return given
+        return None
 
     @property
     def good_fit(self) -> int:

@@ -111,6 +111,7 @@ class Engine:
         while node != END:
             self._fill_defaults(known, node)
             current = self.content.questions[node]
+            self._take_pending(current, known)
             reason = self._skip_reason(current, known, on)
             if reason is None:
                 return known, current, tuple(skipped)
@@ -122,9 +123,9 @@ class Engine:
     def answered(
         self, known: dict[str, Answer], question: CompiledQuestion, answer: Answer
     ) -> dict[str, Answer]:
-        """``known`` with ``answer`` to ``question``, and the facts that answer sets too (an
-        option of a question for several facts); a new dict."""
-        return {**self.content.implied(question.fact, answer), **known, question.fact: answer}
+        """``known`` with ``answer`` to ``question``; a new dict. (The facts an option of a
+        question for several facts sets are taken when the walk reaches their own questions.)"""
+        return {**known, question.fact: answer}
 
     def final_result(self, known: dict[str, Answer], on: date) -> Result:
         """The result at the end of a walk that knows ``known`` (as ``result`` of its session)."""
@@ -165,17 +166,13 @@ class Engine:
         while node != END:
             defaulted |= self._fill_defaults(known, node)
             question = self.content.questions[node]
+            if self._take_pending(question, known):
+                defaulted.add(question.fact)  # an answer given to its own question is not used
             reason = self._skip_reason(question, known, session.date)
             if reason is not None:
                 skipped.append((question.id, reason))
             elif question.fact in answers:
                 known[question.fact] = answers[question.fact]
-                for fact, value in self.content.implied(
-                    question.fact, known[question.fact]
-                ).items():
-                    if fact not in known:
-                        known[fact] = value
-                        defaulted.add(fact)  # an answer given to its own question is not used
                 asked.append(question)
             elif not self.content.shortcut_targets(question.fact).isdisjoint(answers):
                 # The facts were answered one by one (a session saved before the question for
@@ -199,21 +196,31 @@ class Engine:
         if not defaults:
             return filled
         here = self.content.questions[node].fact if node != END else None
-        askers = self._askers_ahead(node)
         changed = True
         while changed:  # a default may make another question's ask_when false
             changed = False
             for fact, value in defaults.items():
                 if fact in known or fact == here:
                     continue
-                if all(
-                    q.ask_when is not None and evaluate(q.ask_when, known) is False
-                    for q in askers.get(fact, ())
-                ):
+                if not self._askable_ahead(fact, node, known):
                     known[fact] = value
                     filled.add(fact)
                     changed = True
         return filled
+
+    def _take_pending(self, question: CompiledQuestion, known: dict[str, Answer]) -> bool:
+        """At a question whose fact an option chosen earlier has answered (a question for
+        several facts): take that answer, as if given here, unless the question is off (its
+        ask_when is false), where it would not have been asked either. Returns whether it did."""
+        if question.fact in known:
+            return False
+        given = self.content.pending_answer(known, question.fact)
+        if given is None or (
+            question.ask_when is not None and evaluate(question.ask_when, known) is False
+        ):
+            return False
+        known[question.fact] = given
+        return True
 
     def _facts_steering_defaults(self) -> frozenset[str]:
         """Facts with ``if_not_asked``, and every fact that decides whether a question asking one
@@ -239,6 +246,14 @@ class Engine:
                     steering |= found
                     changed = True
         return frozenset(steering)
+
+    def _askable_ahead(self, fact: str, node: str, known: dict[str, Answer]) -> bool:
+        """Whether a question reachable from ``node`` (itself included) asks ``fact`` with an
+        ask_when the answers do not make false."""
+        return any(
+            q.ask_when is None or evaluate(q.ask_when, known) is not False
+            for q in self._askers_ahead(node).get(fact, ())
+        )
 
     def _askers_ahead(self, node: str) -> dict[str, tuple[CompiledQuestion, ...]]:
         """Per fact, the questions reachable from ``node`` (itself included) that ask it."""
@@ -287,15 +302,7 @@ class Engine:
         would still be asked by their own questions; otherwise those ask what is left."""
         if not targets.isdisjoint(known):
             return "already_known"
-        askers = self._askers_ahead(question.id)
-        reachable = {
-            fact
-            for fact in targets
-            if any(
-                q.ask_when is None or evaluate(q.ask_when, known) is not False
-                for q in askers.get(fact, ())
-            )
-        }
+        reachable = {fact for fact in targets if self._askable_ahead(fact, question.id, known)}
         if not self.ask_everything:
             outstanding = self._outstanding(frozenset(known.items()), on)
             reachable = {
@@ -340,7 +347,9 @@ class Engine:
         if not walk.asked:
             return session, None
         last = walk.asked[-1].fact
-        return session.without({last}), walk.known[last]
+        # a question for several facts: single answers to its facts left in the session (an
+        # earlier "iets anders") would otherwise skip it on the way back
+        return session.without({last} | self.content.shortcut_targets(last)), walk.known[last]
 
     def edit(self, session: Session, fact: str, raw: object) -> EditOutcome:
         """Change an earlier answer; keep what still applies, drop what left the path, report both."""
@@ -349,7 +358,9 @@ class Engine:
         candidate = session.with_answer(fact, value)
         walk = self.walk(candidate)
         ahead = self._facts_ahead(walk.current)
-        dropped = tuple(f for f in walk.unused_answers if f not in ahead)
+        # the facts an option now sets replace single answers to them, even when still ahead
+        setting = self.content.implied(fact, value)
+        dropped = tuple(f for f in walk.unused_answers if f not in ahead or f in setting)
         updated = candidate.without(set(dropped))
         after = self.result(updated)
         old = {i: v.shown_status for i, v in before.verdicts.items()}

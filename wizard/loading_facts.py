@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from wizard.conditions import Condition, FactShape
-from wizard.content import CompiledQuestion
+from wizard.conditions import Condition, FactShape, facts_in
+from wizard.content import CompiledQuestion, OptionSets
 from wizard.loading_problems import ProblemCollector
 from wizard.model import Fact, FactsFile
 from wizard.sessions import UNKNOWN_ANSWER, Answer, InvalidAnswer, parse_answer
@@ -114,7 +114,7 @@ def check_fact_use(
 
 def shortcut_answers(
     facts_file: FactsFile, questions: Mapping[str, CompiledQuestion], on_facts: ProblemCollector
-) -> dict[str, dict[str, dict[str, Answer]]]:
+) -> dict[str, OptionSets]:
     """Per fact whose options ``set`` other facts, per option, the answers it gives them.
 
     Such a fact is one question for several facts; its options without ``sets`` stand for every
@@ -124,7 +124,7 @@ def shortcut_answers(
     setters = {
         f.id for f in facts_file.facts if f.kind == "choice" and any(v.sets for v in f.values)
     }
-    found: dict[str, dict[str, dict[str, Answer]]] = {}
+    found: dict[str, OptionSets] = {}
     for index, fact in enumerate(facts_file.facts):
         if not any(value.sets for value in fact.values):
             continue
@@ -194,3 +194,37 @@ def _sets_problem(
             "decide it; remove one of them"
         )
     return None
+
+
+def check_shortcuts_unread(
+    facts_file: FactsFile,
+    shortcuts: Mapping[str, OptionSets],
+    readers: Mapping[str, Condition | None],
+    need_fact: str | None,
+    on_facts: ProblemCollector,
+) -> None:
+    """No condition, default or need reads a question for several facts: the skip rule counts
+    only the facts it sets, so a condition on its own answer would read a question it skipped."""
+    for index, fact in enumerate(facts_file.facts):
+        if fact.id not in shortcuts:
+            continue
+        sets = ", ".join(sorted({t for given in shortcuts[fact.id].values() for t in given}))
+        if fact.if_not_asked is not None:
+            on_facts.add(
+                ("facts", index, "if_not_asked"),
+                f"fact '{fact.id}' is a question for several facts and has if_not_asked; "
+                "remove it (its facts' own questions ask them when it is skipped)",
+            )
+        where = sorted(
+            name
+            for name, condition in readers.items()
+            if condition is not None and fact.id in facts_in(condition)
+        )
+        if fact.id == need_fact:
+            where.insert(0, "need_fact")
+        if where:
+            on_facts.add(
+                ("facts", index, "id"),
+                f"fact '{fact.id}' is a question for several facts, but {', '.join(where)} "
+                f"read(s) it; read the facts it sets ({sets}) instead",
+            )

@@ -246,7 +246,14 @@ class Matcher:
             and soft_confident
             and not any(facts_in(left) for r, left in pending if not r.model.met_by_acting),
             doubted=doubted,
-            unsure=any(f in known for f in missing),
+            # rule 5 reads it of a verdict a failed rule already keeps from "eligible": then only
+            # a rule that can still exclude it is asked (rule C), so only its "weet ik niet" counts
+            unsure=any(
+                f in known
+                for r, left in pending
+                if r.model.if_unmet == "not_eligible"
+                for f in facts_in(left)
+            ),
             within_reach=within_reach,
         )
 

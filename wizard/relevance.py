@@ -156,9 +156,21 @@ class RelevantState:
         ).union(self.defaults) - set(known)
         # whether anything at all is outstanding matters only while a routing question can come
         routing = not live.isdisjoint(self.content.routing_facts)
+        # answers an option chose for facts still to come (a question for several facts): the
+        # walk takes them at those facts' questions, so two walks that differ in them differ
+        shortcuts = self.content.shortcuts
+        pending = tuple(
+            sorted(
+                (fact, value)
+                for source in shortcuts
+                if source in known
+                for fact, value in self.content.implied(source, known[source]).items()
+                if fact not in known
+            )
+        )
         return (
             at,
-            tuple(map(known.get, self.direct)),
+            (*map(known.get, self.direct), pending),
             asked,
             tuple(self.instrument_part(i, known, live, routing) for i in self.instruments),
         )

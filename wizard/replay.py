@@ -19,9 +19,9 @@ from wizard.conditions import UNKNOWN
 from wizard.content import Content
 from wizard.engine import Engine
 from wizard.loading import describe_error
-from wizard.model import Fact, Lang
+from wizard.model import Lang
 from wizard.problems import ContentError, Problem
-from wizard.sessions import UNKNOWN_ANSWER, Answer, InvalidAnswer
+from wizard.sessions import UNKNOWN_ANSWER, Answer, InvalidAnswer, parse_answer
 from wizard.yamlio import line_of, read_yaml
 
 
@@ -151,6 +151,16 @@ def run_scenario(engine: Engine, scenario: Scenario, path: str = "") -> Scenario
             report.fail(f"the wizard asked '{question.fact}', which the scenario does not answer")
             break
         report.given[question.fact] = raw
+        for fact, value in (
+            content.implied(question.fact, raw).items() if isinstance(raw, str) else ()
+        ):
+            if fact in scenario.answers and not same_answer(
+                content, fact, scenario.answers[fact], value
+            ):
+                report.fail(
+                    f"answers: '{fact}: {scenario.answers[fact]}' contradicts "
+                    f"'{question.fact}: {raw}', which sets {fact}: {value}"
+                )
         try:
             session = engine.answer(session, UNKNOWN if raw == UNKNOWN_ANSWER else raw)
         except InvalidAnswer as exc:
@@ -178,7 +188,7 @@ def scenario_answer(content: Content, scenario: Scenario, fact: str) -> object |
     if fact in scenario.answers:
         return scenario.answers[fact]
     if fact in content.shortcuts:
-        return shortcut_option(content.shortcuts[fact], content.facts[fact], scenario.answers)
+        return shortcut_option(content, fact, scenario.answers)
     if scenario.unanswered == "weet_niet" or content.facts[fact].optional:
         # An optional fact may always be left unknown (vocabulary.yaml): a scenario written
         # before the fact existed answers it "weet ik niet" instead of failing.
@@ -186,20 +196,23 @@ def scenario_answer(content: Content, scenario: Scenario, fact: str) -> object |
     return None
 
 
-def shortcut_option(
-    options: dict[str, dict[str, Answer]], fact: Fact, answers: Mapping[str, object]
-) -> str:
-    """The option of a question for several facts that gives exactly the scenario's answers to
-    the facts it sets; else the first option without ``sets`` (every other case), after which
-    the wizard asks each fact's own question and the scenario answers those."""
+def shortcut_option(content: Content, fact: str, answers: Mapping[str, object]) -> str:
+    """The option of the question for several facts ``fact`` that gives exactly the scenario's
+    answers to the facts it sets; else the first option without ``sets`` (every other case),
+    after which the wizard asks each fact's own question and the scenario answers those."""
+    options = content.shortcuts[fact]
     for value, given in options.items():
-        if all(f in answers and _same(answers[f], v) for f, v in given.items()):
+        if all(f in answers and same_answer(content, f, answers[f], v) for f, v in given.items()):
             return value
-    return next(v for v in fact.value_ids() if v not in options)
+    return next(v for v in content.facts[fact].value_ids() if v not in options)
 
 
-def _same(raw: object, value: Answer) -> bool:
-    return str(raw) == str(value)
+def same_answer(content: Content, fact: str, raw: object, value: Answer) -> bool:
+    """Whether a scenario's ``raw`` answer to ``fact`` is ``value`` (``no`` is ``nee``)."""
+    try:
+        return parse_answer(content.facts[fact], raw) == value
+    except InvalidAnswer:
+        return False
 
 
 def replay_file(engine: Engine, path: Path) -> ScenarioReport:

@@ -51,7 +51,8 @@ class Verdict:
     """``possibly`` with a failed rule that no step of the person's own can meet (docs/ranking.md,
     rule 5: a free tool may then come before it)."""
     unsure: bool = False
-    """``possibly`` that hangs on a fact answered "weet ik niet"."""
+    """``possibly`` that hangs on a fact answered "weet ik niet" in a rule that can still exclude
+    it (``if_unmet: not_eligible``): then it may yet be ruled out or certain (rule 5)."""
     within_reach: bool = False
     """``possibly`` only for a step the person takes themselves (``met_by_acting``, such as
     registering with VDAB as a jobseeker): ranked as if eligible, with that step first

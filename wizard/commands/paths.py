@@ -18,6 +18,8 @@ if TYPE_CHECKING:
 
 NAME = "paths"
 HELP = "count every answer path per outcome, show scenario coverage, write or check a golden master"
+DEFAULT_BUDGET = 300.0
+"""Seconds ``paths`` walks before it stops and says so (the bundled catalogue is over it: issue 14)."""
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -44,6 +46,14 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--top", type=int, default=20, metavar="N", help="outcomes to list (default 20)"
     )
+    parser.add_argument(
+        "--budget",
+        type=float,
+        default=DEFAULT_BUDGET,
+        metavar="SECONDS",
+        help=f"stop with a message after this many seconds (default {DEFAULT_BUDGET:.0f}; 0: no "
+        "limit): a large catalogue can have more paths than an exact count can walk",
+    )
 
 
 def default_scenarios(root: Path) -> Path:
@@ -60,21 +70,35 @@ def default_scenarios(root: Path) -> Path:
 def run(args: argparse.Namespace) -> int:
     from wizard.engine import Engine
     from wizard.loading import load_content
+    from wizard.paths import PathsError
 
     root = content_root(args)
     engine = Engine(load_content(root))
     on: date | None = getattr(args, "date", None)
-    if args.check is not None:
-        return _check(engine, args.check, on)
-    return _report(engine, on or date.today(), root, args)
+    budget = args.budget if args.budget > 0 else None
+    try:
+        if args.check is not None:
+            return _check(engine, args.check, on, budget)
+        return _report(engine, on or date.today(), root, args, budget)
+    except PathsError as error:
+        print(f"leerwijzer paths: {error}", file=sys.stderr)
+        if "s for every path" in str(error):
+            print(
+                "This content has more answer paths than an exact count can walk in that time; "
+                "give a larger --budget (0: no limit), or count a smaller content.",
+                file=sys.stderr,
+            )
+        return 1
 
 
-def _report(engine: Engine, on: date, root: Path, args: argparse.Namespace) -> int:
+def _report(
+    engine: Engine, on: date, root: Path, args: argparse.Namespace, budget: float | None
+) -> int:
     from wizard.paths import MASTER_FILE, Outcomes, enumerate_paths, scenario_coverage, write_golden
     from wizard.replay import scenario_files
 
     started = time.perf_counter()
-    diagram = enumerate_paths(engine, on)
+    diagram = enumerate_paths(engine, on, budget=budget)
     outcomes = Outcomes(diagram)
     counts = outcomes.by_outcome()
     seconds = time.perf_counter() - started
@@ -137,7 +161,7 @@ def _print_covered(what: str, covered: Covered) -> None:
             print(f"    {label}: {', '.join(items)}")
 
 
-def _check(engine: Engine, folder: Path, on: date | None) -> int:
+def _check(engine: Engine, folder: Path, on: date | None, budget: float | None) -> int:
     from wizard.paths import (
         MASTER_FILE,
         MasterError,
@@ -158,7 +182,7 @@ def _check(engine: Engine, folder: Path, on: date | None) -> int:
             file=sys.stderr,
         )
         return 1
-    new = enumerate_paths(engine, old.on)
+    new = enumerate_paths(engine, old.on, budget=budget)
     print(
         f"checking {folder / MASTER_FILE} (rules {old.version}, {old.on.isoformat()}) "
         f"against the content now (rules {new.version})"
