@@ -21,6 +21,7 @@ from wizard.lint.graph_walk import GraphWalk
 from wizard.lint.locator import Loc, Locator
 from wizard.lint.search import Judge, Values, most_read_first, search_answers
 from wizard.matching import Result, Verdict, is_pursued, outstanding_facts
+from wizard.replay import shortcut_option
 from wizard.sessions import Answer, Session
 
 MAX_ASSIGNMENTS = 50
@@ -357,6 +358,10 @@ class InstrumentChecks:
         fact = walk.current.fact
         if fact in answers:
             return [answers[fact]]
+        if fact in self.content.shortcuts:
+            # a question for several facts: the option that gives the answers searched for, else
+            # "every other case", whose single questions can reach any combination
+            return [shortcut_option(self.content, fact, answers)]
         unknown: list[Answer] = [UNKNOWN] if self.domains.may_be_unknown(fact) else []
         if fact in self.steering:
             options = list(self.values_for(incentive)(fact))
