@@ -160,3 +160,23 @@ def test_weet_niet_as_a_listed_value_means_unknown() -> None:
     fact = cached_content(REPO).facts["doelberoep_knelpunt"]
     assert not fact.offer_unknown and "weet_niet" in fact.value_ids()
     assert parse_answer(fact, "weet_niet") is UNKNOWN
+
+
+def test_an_unexpected_error_is_a_message_not_a_traceback(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import wizard.commands.check as check_command
+    from wizard.cli import main
+
+    def boom(args: object) -> int:
+        raise RuntimeError("answer: geheim-4711")
+
+    monkeypatch.setattr(check_command, "run", boom)
+    monkeypatch.delenv("LEERWIJZER_DEBUG", raising=False)
+    assert main(["--content", str(DATA / "tiny"), "check"]) == 70
+    err = capsys.readouterr().err
+    assert "unexpected error (RuntimeError)" in err and "LEERWIJZER_DEBUG=1" in err
+    assert "geheim-4711" not in err and "Traceback" not in err
+    monkeypatch.setenv("LEERWIJZER_DEBUG", "1")
+    with pytest.raises(RuntimeError):
+        main(["--content", str(DATA / "tiny"), "check"])

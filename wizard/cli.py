@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import os
 import sys
 from collections.abc import Sequence
 from datetime import date
@@ -144,6 +145,10 @@ def _report_problems(error: ContentError) -> int:
     return 1
 
 
+DEBUG_VARIABLE = "LEERWIJZER_DEBUG"
+"""Set it to see the traceback of an unexpected error (developers)."""
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_arguments(sys.argv[1:] if argv is None else argv)
     try:
@@ -157,6 +162,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:  # e.g. `leerwijzer replay ... | head`: the reader left, not an error
         sys.stderr.close()
         return 0
+    except Exception as error:  # a bug of ours: a message, never a traceback with answers in it
+        if os.environ.get(DEBUG_VARIABLE):
+            raise
+        print(
+            f"leerwijzer: an unexpected error ({type(error).__name__}); nothing was saved or "
+            f"changed. Please report it; {DEBUG_VARIABLE}=1 shows the details.",
+            file=sys.stderr,
+        )
+        return 70  # EX_SOFTWARE
 
 
 _NO_TERMINAL_TO_RESUME = (
