@@ -144,3 +144,26 @@ def _answer(path: Path, fact: str) -> object:
     data = read_yaml(path)
     assert isinstance(data, dict)
     return data["answers"].get(fact)
+
+
+def test_every_yaml_file_reads_without_libyaml_too() -> None:
+    """wizard/yamlio.py falls back to PyYAML's pure-Python loader where libyaml is missing, which
+    is stricter (a '?' in an unquoted flow item): every file must read with it too."""
+    import yaml
+
+    files = [
+        *REPO.glob("questions/*.yaml"),
+        *REPO.glob("incentives/*.yaml"),
+        *SCENARIOS.glob("*.yaml"),
+        *REPO.glob("tests/independent/*/profiles/*.yaml"),
+        *REPO.glob("tests/independent/*/*.yaml"),
+        *REPO.glob("examples/*/*/*.yaml"),
+    ]
+    assert len(files) > 300
+    broken = []
+    for path in files:
+        try:
+            yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)  # noqa: S506
+        except yaml.YAMLError:
+            broken.append(path.relative_to(REPO).as_posix())
+    assert broken == []
