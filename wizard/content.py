@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 from pathlib import Path
 from types import MappingProxyType
 
@@ -123,10 +124,6 @@ class Content:
     shortcuts: dict[str, OptionSets] = field(default_factory=dict)
     """Per fact whose options ``set`` other facts (one question for several facts), per such
     option, the answers it gives (facts.yaml)."""
-    shortcut_facts: dict[str, frozenset[str]] = field(default_factory=dict)
-    """Per such fact, every fact some option of it sets."""
-    set_by: dict[str, tuple[str, ...]] = field(default_factory=dict)
-    """Per fact, the questions for several facts that may set it."""
 
     def implied(self, fact: str, answer: Answer) -> Mapping[str, Answer]:
         """The other facts that answering ``fact`` with ``answer`` answers too (often none)."""
@@ -135,14 +132,29 @@ class Content:
             return {}
         return MappingProxyType(options.get(answer, {}))
 
+    @cached_property
+    def _targets(self) -> dict[str, frozenset[str]]:
+        return {
+            fact: frozenset(t for given in options.values() for t in given)
+            for fact, options in self.shortcuts.items()
+        }
+
+    @cached_property
+    def _set_by(self) -> dict[str, tuple[str, ...]]:
+        found: dict[str, list[str]] = {}
+        for source, targets in self._targets.items():
+            for target in targets:
+                found.setdefault(target, []).append(source)
+        return {target: tuple(sources) for target, sources in found.items()}
+
     def shortcut_targets(self, fact: str) -> frozenset[str]:
         """Every fact some option of ``fact`` sets (empty for an ordinary fact)."""
-        return self.shortcut_facts.get(fact, frozenset())
+        return self._targets.get(fact, frozenset())
 
     def pending_answer(self, known: Mapping[str, Answer], fact: str) -> Answer | None:
         """The answer to ``fact`` that an option chosen earlier gives (a question for several
         facts), or None: the walk uses it when it reaches the fact's own question."""
-        for source in self.set_by.get(fact, ()):
+        for source in self._set_by.get(fact, ()):
             if source in known:
                 given = self.implied(source, known[source]).get(fact)
                 if given is not None:

@@ -280,16 +280,17 @@ class Engine:
         targets = self.content.shortcut_targets(question.fact)
         if targets:
             return self._shortcut_skip_reason(question, targets, known, on)
-        if self.ask_everything or question.fact in self._steers_defaults:
+        return None if self._worth_asking(question.fact, known, on) else "cannot_change_outcome"
+
+    def _worth_asking(self, fact: str, known: dict[str, Answer], on: date) -> bool:
+        """Whether an answer to ``fact`` can still change a verdict or the ranking (routing facts
+        steer to the questions that can, so they count while anything is open)."""
+        if self.ask_everything or fact in self._steers_defaults:
             # Never skipped as "cannot change the outcome": a default would then decide in place
             # of the person (docs/content-format.md, if_not_asked).
-            return None
+            return True
         outstanding = self._outstanding(frozenset(known.items()), on)
-        if question.fact in outstanding:
-            return None
-        if question.fact in self.content.routing_facts and outstanding:
-            return None
-        return "cannot_change_outcome"
+        return fact in outstanding or (fact in self.content.routing_facts and bool(outstanding))
 
     def _shortcut_skip_reason(
         self,
@@ -302,17 +303,12 @@ class Engine:
         would still be asked by their own questions; otherwise those ask what is left."""
         if not targets.isdisjoint(known):
             return "already_known"
-        reachable = {fact for fact in targets if self._askable_ahead(fact, question.id, known)}
-        if not self.ask_everything:
-            outstanding = self._outstanding(frozenset(known.items()), on)
-            reachable = {
-                fact
-                for fact in reachable
-                if fact in outstanding
-                or fact in self._steers_defaults
-                or (fact in self.content.routing_facts and outstanding)
-            }
-        return None if len(reachable) >= 2 else "cannot_change_outcome"
+        open_ = [
+            fact
+            for fact in targets
+            if self._askable_ahead(fact, question.id, known) and self._worth_asking(fact, known, on)
+        ]
+        return None if len(open_) >= 2 else "cannot_change_outcome"
 
     @staticmethod
     def _route(question: CompiledQuestion, known: dict[str, Answer]) -> str:

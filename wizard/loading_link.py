@@ -4,13 +4,14 @@ checks across files (the need fact, the languages every text must have)."""
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel
 
 from wizard.conditions import Condition, FactShape, facts_in
-from wizard.content import Content
+from wizard.content import CompiledIncentive, CompiledQuestion, Content
 from wizard.languages import missing_languages, missing_message
 from wizard.loading_facts import (
     check_fact_use,
@@ -80,16 +81,9 @@ def link(
     incentives = compile_incentives(
         incentive_files, graph, facts, shapes, derived, problems, broken
     )
-    readers: dict[str, Condition | None] = {f"derived fact '{d}'": c for d, c in derived.items()}
-    for question in questions.values():
-        readers[f"the ask_when of question '{question.id}'"] = question.ask_when
-        for number, route in enumerate(question.routes, start=1):
-            readers[f"route {number} of question '{question.id}'"] = route.condition
-    for incentive in incentives.values():
-        read = [r.condition for r in incentive.requirements] + incentive.text_conditions()
-        for number, condition in enumerate(read, start=1):
-            readers[f"condition {number} of instrument '{incentive.id}'"] = condition
-    check_shortcuts_unread(facts_file, shortcuts, readers, graph.need_fact, on_facts)
+    if shortcuts:
+        readers = _condition_readers(questions, incentives, derived)
+        check_shortcuts_unread(facts_file, shortcuts, readers, graph.need_fact, on_facts)
     _check_languages(graph, [on_facts, on_graph], facts_file, incentive_files, problems)
     if problems:
         return None
@@ -118,20 +112,26 @@ def link(
         languages=tuple(dict.fromkeys(graph.languages)),
         if_not_asked=if_not_asked,
         shortcuts=shortcuts,
-        shortcut_facts={
-            f: frozenset(t for given in options.values() for t in given)
-            for f, options in shortcuts.items()
-        },
-        set_by={
-            target: tuple(
-                f for f, options in shortcuts.items() if any(target in g for g in options.values())
-            )
-            for target in {
-                t for options in shortcuts.values() for given in options.values() for t in given
-            }
-        },
         result_mode=graph.result_mode,
     )
+
+
+def _condition_readers(
+    questions: Mapping[str, CompiledQuestion],
+    incentives: Mapping[str, CompiledIncentive],
+    derived: Mapping[str, Condition],
+) -> dict[str, Condition | None]:
+    """Every condition of the content, named as an author finds it."""
+    readers: dict[str, Condition | None] = {f"derived fact '{d}'": c for d, c in derived.items()}
+    for question in questions.values():
+        readers[f"the ask_when of question '{question.id}'"] = question.ask_when
+        for number, route in enumerate(question.routes, start=1):
+            readers[f"route {number} of question '{question.id}'"] = route.condition
+    for incentive in incentives.values():
+        read = [r.condition for r in incentive.requirements] + incentive.text_conditions()
+        for number, condition in enumerate(read, start=1):
+            readers[f"condition {number} of instrument '{incentive.id}'"] = condition
+    return readers
 
 
 def _check_languages(
