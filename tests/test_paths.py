@@ -7,7 +7,6 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import time
 from collections import Counter
 from datetime import date
 from itertools import combinations
@@ -16,7 +15,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 
-from tests.conftest import REPO, cached_content
+from tests.conftest import cached_content
 from tests.test_random_graphs import content_dirs, materialise
 from wizard.cli import main
 from wizard.content import Content
@@ -42,12 +41,10 @@ from wizard.paths import (
     read_master,
     write_golden,
 )
-from wizard.replay import load_scenario, replay_file, scenario_files
+from wizard.replay import replay_file, scenario_files
 from wizard.sessions import Session, parse_answer
 
 DAY = date(2026, 11, 23)
-BUNDLED_BUDGET = 60.0
-"""Seconds the bundled enumeration may take in the tests (the target is 5 s: bench/paths_timing.py)."""
 TINY = Path(__file__).resolve().parent / "data" / "tiny"
 MULTI = Path(__file__).resolve().parent / "data" / "multi"
 
@@ -441,90 +438,12 @@ def test_the_core_module_does_not_import_textual_or_rich() -> None:
     assert done.stdout.strip() == "[]", done.stderr
 
 
-# --- the bundled content -------------------------------------------------------------------------
-
-# Known open (issue 14, item 4): paths takes every result from the real engine, with no copy of
-# its rules. It now walks once per walk state (settled verdicts on the edges) and builds the
-# diagram from that walk, but the walk is still large where most instruments stay open (an
-# employee; "weet ik niet" on the situation: over 100,000 walk states each), so enumerating the
-# bundled content still takes minutes (docs/paths.md, "Speed"). These tests are not run until
-# that lands; the tiny, multi and random-graph tests above prove the same behaviour against
-# brute force.
-BUNDLED_TOO_SLOW = pytest.mark.xfail(
-    run=False,
-    strict=True,
-    reason="issue 14 item 4: paths on the bundled content exceeds its time budget (docs/paths.md)",
-)
-
-
-@pytest.fixture(scope="module")
-def bundled_master(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Diagram, float]:
-    """The golden master of the bundled content, written once for the tests below."""
-    started = time.perf_counter()
-    engine = Engine(cached_content(REPO))
-    # issue 14 item 4: at most 5 s; the budget keeps a slow enumeration from stalling the suite
-    diagram = enumerate_paths(engine, DAY, budget=BUNDLED_BUDGET)
-    folder = tmp_path_factory.mktemp("golden")
-    write_golden(engine, diagram, Outcomes(diagram), folder)
-    return folder, diagram, time.perf_counter() - started
-
-
-@BUNDLED_TOO_SLOW
-def test_bundled_golden_scenarios_replay_green(
-    bundled_master: tuple[Path, Diagram, float],
-) -> None:
-    folder, diagram, seconds = bundled_master
-    engine = Engine(cached_content(REPO))
-    files = list(scenario_files([folder]))
-    assert diagram.total > 20_000 and 0 < len(files) < 1_000
-    failures = [f.name for f in files if not replay_file(engine, f).passed]
-    assert failures == []
-    print(f"bundled: {diagram.total:,} paths, {len(files)} golden scenarios, {seconds:.1f} s")
-
-
-@BUNDLED_TOO_SLOW
-def test_bundled_golden_scenarios_answer_every_option(
-    bundled_master: tuple[Path, Diagram, float],
-) -> None:
-    folder, diagram, _ = bundled_master
-    content = cached_content(REPO)
-    answers = Answers(content, DAY)
-    offered = {
-        (content.questions[q].fact, a if isinstance(a, str) else a.label)
-        for q in diagram.questions()
-        for a in answers.options(content.questions[q].fact)
-    }
-    answered = {
-        (fact, answer_label(answers, fact, raw))
-        for file in scenario_files([folder])
-        for fact, raw in load_scenario(file).answers.items()
-    }
-    assert offered <= answered
-
-
-@BUNDLED_TOO_SLOW
-def test_bundled_check_fails_naming_a_path_when_a_threshold_moves(
-    bundled_master: tuple[Path, Diagram, float],
-    tmp_path: Path,
-    capsys: pytest.CaptureFixture[str],
-) -> None:
-    folder, _, _ = bundled_master
-    changed = _copy(REPO, tmp_path)
-    rule = changed / "incentives" / "okot_studeren_met_uitkering.yaml"
-    _edit(rule, "leeftijd >= 22", "leeftijd >= 25")
-    assert main(["--content", str(changed), "paths", "--check", str(folder)]) == 1
-    out = capsys.readouterr().out.splitlines()
-    assert re.fullmatch(r"FAIL: [\d,]+ paths changed, appeared or disappeared; the first:", out[1])
-    assert re.fullmatch(r"  path statuut=\S+ > .*leeftijd=22\.\.24.*", out[2])
-    assert "okot_studeren_met_uitkering" in out[3]
-
-
 def test_a_run_over_its_budget_stops_with_a_message_not_a_traceback(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    args = ["--content", str(TINY), "paths", "--date", "2026-11-23", "--budget", "1e-9"]
-    assert main(args) == 1
+    args = ["--content", str(TINY), "paths", "--date", "2026-11-23", "--exhaustive"]
+    assert main([*args, "--budget", "1e-9"]) == 1
     err = capsys.readouterr().err
     assert err.startswith("leerwijzer paths: more than 0 s for every path")
-    assert "give a larger --budget (0: no limit)" in err
+    assert "leave out --exhaustive for a survey, or give a larger --budget (0: no limit)" in err
     assert "Traceback" not in err

@@ -11,15 +11,23 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from wizard.commands import content_root
+from wizard.paths.survey import DEFAULT_WALKS
 
 if TYPE_CHECKING:
     from wizard.engine import Engine
-    from wizard.paths import Coverage, Covered, Difference
+    from wizard.paths import Coverage, Covered, Diagram, Difference, Outcomes
+    from wizard.replay import Scenario
 
 NAME = "paths"
-HELP = "count every answer path per outcome, show scenario coverage, write or check a golden master"
+HELP = (
+    "count every answer path per outcome (or survey them when there are too many), show scenario "
+    "coverage, write or check a golden master"
+)
 DEFAULT_BUDGET = 300.0
-"""Seconds ``paths`` walks before it stops and says so (the bundled catalogue is over it: issue 14)."""
+"""Seconds an exhaustive count walks before it stops and says so."""
+DEFAULT_MAX_STATES = 300
+"""Walk states the count may take before ``paths`` surveys instead (about 0.3 s here; the
+example flow takes 19, the bundled catalogue hundreds of thousands)."""
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -47,12 +55,32 @@ def configure(parser: argparse.ArgumentParser) -> None:
         "--top", type=int, default=20, metavar="N", help="outcomes to list (default 20)"
     )
     parser.add_argument(
+        "--exhaustive",
+        action="store_true",
+        help="count every path however many there are (no survey; only --budget stops it)",
+    )
+    parser.add_argument(
+        "--max-states",
+        type=int,
+        default=DEFAULT_MAX_STATES,
+        metavar="N",
+        help=f"survey instead of counting when the count passes N walk states (default "
+        f"{DEFAULT_MAX_STATES})",
+    )
+    parser.add_argument(
+        "--walks",
+        type=int,
+        default=DEFAULT_WALKS,
+        metavar="N",
+        help=f"walks a survey makes (default {DEFAULT_WALKS:,})",
+    )
+    parser.add_argument(
         "--budget",
         type=float,
         default=DEFAULT_BUDGET,
         metavar="SECONDS",
-        help=f"stop with a message after this many seconds (default {DEFAULT_BUDGET:.0f}; 0: no "
-        "limit): a large catalogue can have more paths than an exact count can walk",
+        help=f"stop an exhaustive count with a message after this many seconds (default "
+        f"{DEFAULT_BUDGET:.0f}; 0: no limit)",
     )
 
 
@@ -70,7 +98,7 @@ def default_scenarios(root: Path) -> Path:
 def run(args: argparse.Namespace) -> int:
     from wizard.engine import Engine
     from wizard.loading import load_content
-    from wizard.paths import PathsError
+    from wizard.paths import PathsError, TooManyPaths
 
     root = content_root(args)
     engine = Engine(load_content(root))
@@ -80,54 +108,88 @@ def run(args: argparse.Namespace) -> int:
         if args.check is not None:
             return _check(engine, args.check, on, budget)
         return _report(engine, on or date.today(), root, args, budget)
+    except TooManyPaths as error:
+        print(f"leerwijzer paths: {error}", file=sys.stderr)
+        print(
+            "This content has more answer paths than an exact count can walk in that time; "
+            "leave out --exhaustive for a survey, or give a larger --budget (0: no limit).",
+            file=sys.stderr,
+        )
+        return 1
     except PathsError as error:
         print(f"leerwijzer paths: {error}", file=sys.stderr)
-        if "s for every path" in str(error):
-            print(
-                "This content has more answer paths than an exact count can walk in that time; "
-                "give a larger --budget (0: no limit), or count a smaller content.",
-                file=sys.stderr,
-            )
         return 1
 
 
 def _report(
     engine: Engine, on: date, root: Path, args: argparse.Namespace, budget: float | None
 ) -> int:
-    from wizard.paths import MASTER_FILE, Outcomes, enumerate_paths, scenario_coverage, write_golden
-    from wizard.replay import scenario_files
+    from wizard.commands.paths_survey import survey
+    from wizard.paths import (
+        MASTER_FILE,
+        Outcomes,
+        TooManyPaths,
+        enumerate_paths,
+        scenario_coverage,
+        write_golden,
+    )
 
+    folder = args.scenarios if args.scenarios is not None else default_scenarios(root)
+    files, scenarios = _scenarios(folder)
     started = time.perf_counter()
-    diagram = enumerate_paths(engine, on, budget=budget)
-    outcomes = Outcomes(diagram)
+    print(f"leerwijzer paths: rules {engine.content.version} on {on.isoformat()}")
+    max_states = None if args.exhaustive else max(args.max_states, 1)
+    try:
+        diagram = enumerate_paths(engine, on, budget=budget, max_states=max_states)
+    except TooManyPaths as error:
+        if args.exhaustive:
+            raise
+        diagram = survey(engine, on, scenarios, max(args.walks, 1), str(error))
+    else:
+        _print_count(diagram, Outcomes(diagram), time.perf_counter() - started, args.top)
+    if files:
+        _print_coverage(scenario_coverage(engine, diagram, files), folder)
+    else:
+        print(f"\nCoverage: no scenario files in {folder}")
+    if args.write_scenarios is not None:
+        written = write_golden(engine, diagram, Outcomes(diagram), args.write_scenarios)
+        kept = "every path" if diagram.complete else "the survey's witness paths"
+        print(
+            f"\nwrote {args.write_scenarios / MASTER_FILE} ({kept}) and {written} scenario "
+            f"files; replay them with 'leerwijzer replay {args.write_scenarios}'"
+        )
+    return 0
+
+
+def _scenarios(folder: Path) -> tuple[list[Path], list[Scenario]]:
+    """The scenario files in ``folder`` and those that read (the survey walks them first)."""
+    from wizard.problems import ContentError
+    from wizard.replay import load_scenario, scenario_files
+
+    files = list(scenario_files([folder])) if folder.is_dir() else []
+    scenarios = []
+    for file in files:
+        try:
+            scenarios.append(load_scenario(file))
+        except ContentError:
+            continue  # the coverage lines name it
+    return files, scenarios
+
+
+def _print_count(diagram: Diagram, outcomes: Outcomes, seconds: float, top: int) -> None:
     counts = outcomes.by_outcome()
-    seconds = time.perf_counter() - started
-    print(f"leerwijzer paths: rules {diagram.version} on {on.isoformat()}")
     print(
         f"{outcomes.total:,} paths ({len(diagram.nodes):,} states, "
         f"{diagram.edge_count:,} answer groups; {seconds:.1f} s)"
     )
     print(f"{len(counts):,} distinct outcomes, {len(outcomes.classes):,} distinct verdict sets")
-    _print_outcomes(counts, args.top)
+    _print_outcomes(counts, top)
     firsts: Counter[str] = Counter()
     for recommended, count in counts.items():
         firsts[recommended[0] if recommended else "nothing applies"] += count
     print("\nPaths per first recommendation:")
     for first, count in firsts.most_common():
         print(f"  {count:>22,}  {first}")
-    scenarios = args.scenarios if args.scenarios is not None else default_scenarios(root)
-    files = list(scenario_files([scenarios])) if scenarios.is_dir() else []
-    if files:
-        _print_coverage(scenario_coverage(engine, diagram, files), scenarios)
-    else:
-        print(f"\nCoverage: no scenario files in {scenarios}")
-    if args.write_scenarios is not None:
-        written = write_golden(engine, diagram, outcomes, args.write_scenarios)
-        print(
-            f"\nwrote {args.write_scenarios / MASTER_FILE} (every path) and {written} scenario "
-            f"files; replay them with 'leerwijzer replay {args.write_scenarios}'"
-        )
-    return 0
 
 
 def _print_outcomes(counts: Counter[tuple[str, ...]], top: int) -> None:
@@ -165,10 +227,13 @@ def _check(engine: Engine, folder: Path, on: date | None, budget: float | None) 
     from wizard.paths import (
         MASTER_FILE,
         MasterError,
+        all_paths,
         compare,
         count_paths,
         enumerate_paths,
+        offered_changes,
         read_master,
+        rewalk,
     )
 
     try:
@@ -182,16 +247,32 @@ def _check(engine: Engine, folder: Path, on: date | None, budget: float | None) 
             file=sys.stderr,
         )
         return 1
-    new = enumerate_paths(engine, old.on, budget=budget)
+    offered: list[tuple[str, str, bool]] = []
+    if old.complete:
+        new = enumerate_paths(engine, old.on, budget=budget)
+    else:
+        # a survey's master: its witness paths walked again, each answering as before
+        new = rewalk(engine, old.on, all_paths(old))
+        offered = offered_changes(old, engine)
+    kind = "paths" if old.complete else "witness paths of the survey"
     print(
         f"checking {folder / MASTER_FILE} (rules {old.version}, {old.on.isoformat()}) "
         f"against the content now (rules {new.version})"
     )
     changed, differences = compare(old, new)
-    if not changed:
-        print(f"ok: all {new.total:,} paths end as before")
+    if offered:
+        print(f"FAIL: {len(offered)} answers offered differently (the survey's master):")
+        for fact, label, now in offered[:10]:
+            shown = "offered now, walked by no witness" if now else "no longer offered"
+            print(f"  answer {fact}={label}: {shown}")
+    if not changed and not offered:
+        print(f"ok: all {new.total:,} {kind} end as before")
         return 0
-    print(f"FAIL: {count_paths(changed)} changed, appeared or disappeared; the first:")
+    if changed:
+        print(
+            f"FAIL: {count_paths(changed)} changed, appeared or disappeared"
+            f"{'' if old.complete else f' (of {old.total:,} witness paths)'}; the first:"
+        )
     for difference in differences:
         _print_difference(engine, old.on, difference)
     print(

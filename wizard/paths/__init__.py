@@ -8,7 +8,9 @@ one by one: ``diagram`` walks them memoised over the engine's relevant state
 (``wizard.relevance``, as ``Engine.relevant_key``) into a decision diagram whose ends hold the
 engine's own result; ``outcomes`` counts paths per outcome; ``master`` writes and reads the golden
 master; ``compare`` names the paths that changed; ``golden`` writes replayable scenarios;
-``coverage`` measures scenario files. Only the engine's public step API is used.
+``coverage`` measures scenario files. A graph with too many paths to count (the bundled one) gets
+a ``survey`` instead: real walks, the ones that meet something new kept as witnesses, with the
+same master, scenarios and check on those. Only the engine's public step API is used.
 """
 
 from wizard.paths.answers import (
@@ -34,14 +36,17 @@ from wizard.paths.diagram import (
     Node,
     Outcome,
     PathsError,
+    TooManyPaths,
     enumerate_paths,
     session_for,
 )
 from wizard.paths.golden import all_paths, golden_paths, golden_scenario, write_golden
 from wizard.paths.master import MASTER_FILE, MASTER_FORMAT, diagram_json, read_master
 from wizard.paths.outcomes import Outcomes
+from wizard.paths.survey import DEFAULT_WALKS, Found, Survey, offered_changes, rewalk
 
 __all__ = [
+    "DEFAULT_WALKS",
     "MASTER_FILE",
     "MASTER_FORMAT",
     "Answers",
@@ -51,6 +56,7 @@ __all__ = [
     "Difference",
     "Edge",
     "Explorer",
+    "Found",
     "MasterError",
     "Node",
     "Option",
@@ -61,6 +67,8 @@ __all__ = [
     "Picked",
     "Range",
     "Step",
+    "Survey",
+    "TooManyPaths",
     "all_paths",
     "answer_label",
     "compare",
@@ -74,7 +82,9 @@ __all__ = [
     "option_raw",
     "outcome_text",
     "ranges",
+    "offered_changes",
     "read_master",
+    "rewalk",
     "scenario_coverage",
     "session_for",
     "write_golden",

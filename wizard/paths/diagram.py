@@ -33,6 +33,10 @@ class PathsError(RuntimeError):
     """The memoised enumeration disagrees with the engine: a bug in this package, never in content."""
 
 
+class TooManyPaths(PathsError):
+    """The walk passed its time budget or its number of walk states: too many paths to count."""
+
+
 @dataclass(frozen=True)
 class Outcome:
     """Where a path ends: the recommendation (ranked) and every instrument's verdict."""
@@ -71,6 +75,8 @@ class Diagram:
     nodes: tuple[Node, ...]
     """Children come before their parents; the root is the last node."""
     outcomes: tuple[Outcome, ...]
+    complete: bool = True
+    """False for a survey (``wizard.paths.survey``): only the paths its witnesses walked."""
 
     @property
     def root(self) -> int:
@@ -165,9 +171,16 @@ class Explorer:
     """
 
     def __init__(
-        self, engine: Engine, on: date, *, verify_walks: bool = False, budget: float | None = None
+        self,
+        engine: Engine,
+        on: date,
+        *,
+        verify_walks: bool = False,
+        budget: float | None = None,
+        max_states: int | None = None,
     ) -> None:
         self.engine = engine
+        self.max_states = max_states
         self.deadline = None if budget is None else time.perf_counter() + budget
         self.budget = budget
         self.content = engine.content
@@ -250,9 +263,11 @@ class Explorer:
         if hit is not None and not self.verify_walks:
             return hit, settled
         if self.deadline is not None and time.perf_counter() > self.deadline:
-            raise PathsError(
+            raise TooManyPaths(
                 f"more than {self.budget:.0f} s for every path ({len(self.walk_ids):,} states so far)"
             )
+        if self.max_states is not None and len(self.walk_ids) >= self.max_states:
+            raise TooManyPaths(f"more than {self.max_states:,} walk states for every path")
         if question is None:
             walked = Walked(None, None, need=self.need_of(known))
         else:
@@ -349,10 +364,12 @@ class Explorer:
         return found
 
 
-def enumerate_paths(engine: Engine, on: date, *, budget: float | None = None) -> Diagram:
-    """Every path through the graph on ``on``, as a decision diagram (PathsError after ``budget``
-    seconds, when given)."""
-    explorer = Explorer(engine, on, budget=budget)
+def enumerate_paths(
+    engine: Engine, on: date, *, budget: float | None = None, max_states: int | None = None
+) -> Diagram:
+    """Every path through the graph on ``on``, as a decision diagram (TooManyPaths after
+    ``budget`` seconds or ``max_states`` walk states, when given)."""
+    explorer = Explorer(engine, on, budget=budget, max_states=max_states)
     root = explorer.start()
     if root != len(explorer.nodes) - 1:
         raise PathsError("the root of the diagram is not its last node")
@@ -368,4 +385,13 @@ def session_for(engine: Engine, on: date, path: Iterable[Step]) -> Session:
     return session
 
 
-__all__ = ["Diagram", "Edge", "Explorer", "Node", "Outcome", "PathSteps", "enumerate_paths"]
+__all__ = [
+    "Diagram",
+    "Edge",
+    "Explorer",
+    "Node",
+    "Outcome",
+    "PathSteps",
+    "TooManyPaths",
+    "enumerate_paths",
+]

@@ -137,7 +137,12 @@ def golden_scenario(
     same = outcomes.classes[end.outcome]
     lines = [
         f"{_GOLDEN_MARK} (rules {diagram.version}, {diagram.on.isoformat()}); rewrite, do not edit.",
-        f"# {count_paths(same)} {'ends' if same == 1 else 'end'} with these verdicts; this is one.",
+        (
+            f"# {count_paths(same)} {'ends' if same == 1 else 'end'} with these verdicts; this is one."
+            if diagram.complete
+            else "# A witness of the survey: a path that met an answer, verdict, first recommendation"
+            " or range edge no path before it met."
+        ),
         "# A comment lists the other answers that lead to the same state: any of them gives this",
         "# same outcome.",
         f"name: {_yaml_scalar(f'{name}: {first}')}",
@@ -173,7 +178,7 @@ def write_golden(engine: Engine, diagram: Diagram, outcomes: Outcomes, folder: P
         if old.read_text(encoding="utf-8").startswith(_GOLDEN_MARK):
             old.unlink()
     (folder / MASTER_FILE).write_text(diagram_json(diagram), encoding="utf-8")
-    if diagram.total <= ONE_FILE_PER_PATH:
+    if diagram.total <= ONE_FILE_PER_PATH or not diagram.complete:
         paths = list(all_paths(diagram))
     else:
         paths = golden_paths(diagram, outcomes)

@@ -3,7 +3,8 @@
 Format 2 (format 1 wrote the verdicts settled on each edge): a node is ``[question, edges]``
 (``[question, fact, edges]`` when the question asks a fact of another name) or, at the end of a
 path, ``[outcome]``: a number into the ``outcomes`` table, each ``[recommended, verdicts]`` as the
-engine gave them. An edge is ``[answers, node]``.
+engine gave them. An edge is ``[answers, node]``. A survey's master (``wizard.paths.survey``)
+says ``"complete": false``: it holds the survey's witness paths, not every path.
 """
 
 from __future__ import annotations
@@ -60,6 +61,7 @@ def diagram_json(diagram: Diagram) -> str:
         "rules_version": diagram.version,
         "date": diagram.on.isoformat(),
         "paths": diagram.total,
+        **({} if diagram.complete else {"complete": False}),
         "outcomes": [
             [list(o.recommended), [list(v) for v in o.verdicts]] for o in diagram.outcomes
         ],
@@ -100,8 +102,15 @@ def read_master(path: Path) -> Diagram:
                     ),
                 )
             )
+        complete = raw.get("complete", True)
+        if not isinstance(complete, bool):
+            raise TypeError(f"'complete' is true or false, not {complete!r}")
         return Diagram(
-            date.fromisoformat(raw["date"]), str(raw["rules_version"]), tuple(nodes), outcomes
+            date.fromisoformat(raw["date"]),
+            str(raw["rules_version"]),
+            tuple(nodes),
+            outcomes,
+            complete,
         )
     except FileNotFoundError:
         raise MasterError(

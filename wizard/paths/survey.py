@@ -1,0 +1,339 @@
+"""A survey of the paths, for a graph with too many to count one by one.
+
+Every walk is a real path through the engine's public step API (``Engine.advance`` and
+``Engine.final_result``); what the survey reports is what those walks met, never a count of all
+paths. It walks in three deterministic rounds, sharing the walked prefixes:
+
+1. one walk per *persona* (a scenario's answers): what people are known to answer;
+2. walks that give, at every question, the answer given least so far, until a few walks in a row
+   meet nothing new; then every answer not given yet of every question met, from where the
+   question was first met;
+3. one answer changed: for every kept walk, every other answer at every step, the rest answered
+   as before where the same question comes.
+
+A walk is kept as a *witness* when it meets something no kept walk met: an answer to a question,
+an instrument's verdict, a first recommendation, or a *boundary* (two neighbouring ranges of a
+number or date that give an instrument two verdicts; both sides are kept, so a moved threshold
+changes one of them). The witnesses become the survey's diagram (``Diagram.complete`` False):
+the golden master, the scenarios written from it and ``rewalk`` (``--check``) read only those.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Hashable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+from wizard.content import CompiledQuestion
+from wizard.engine import Engine
+from wizard.paths.answers import (
+    Answers,
+    Option,
+    PathSteps,
+    Range,
+    answer_label,
+    option_label,
+    option_raw,
+)
+from wizard.paths.diagram import Diagram, Edge, Node, Outcome
+from wizard.replay import shortcut_option
+from wizard.sessions import Answer, InvalidAnswer, parse_answer
+from wizard.verdict_memo import RankedVerdicts
+
+DEFAULT_WALKS = 600
+"""Walks a survey makes: on the bundled content about 1.1 s here. Measured 2026-12-03: 500 walks
+met every answer, verdict and range edge that 3,000 met; 3,000 met one more first recommendation."""
+IDLE_WALKS = 3
+"""Round 2 ends after this many walks in a row that met nothing new."""
+Persona = Mapping[str, object]
+"""Raw answers by fact, as a scenario file gives them."""
+
+
+@dataclass
+class Found:
+    """What the survey's walks met, each with the walk that met it first."""
+
+    answers: dict[tuple[str, str], int] = field(default_factory=dict)
+    """(fact, answer label): walks that gave it."""
+    verdicts: dict[tuple[str, str], int] = field(default_factory=dict)
+    """(instrument, status): walks that ended with it."""
+    firsts: Counter[str] = field(default_factory=Counter)
+    """First recommendation ("" for nothing applies): walks."""
+    outcomes: Counter[Outcome] = field(default_factory=Counter)
+    boundaries: set[tuple[str, str, str, str, str, str]] = field(default_factory=set)
+    """(instrument, fact, range, next range, verdict in the one, in the other) where they differ."""
+    questions_per_walk: list[int] = field(default_factory=list)
+    rounds: Counter[str] = field(default_factory=Counter)
+    """Walks per round: personas, least given, one answer changed."""
+    varied: int = 0
+    """Witnesses whose every step was varied (round 3) before the walks ran out."""
+    witnesses: int = 0
+
+
+class Survey:
+    """Walks ``walks`` paths on ``on`` and keeps the witnesses (see the module docstring)."""
+
+    def __init__(
+        self,
+        engine: Engine,
+        on: date,
+        *,
+        walks: int = DEFAULT_WALKS,
+        personas: Sequence[Persona] = (),
+    ) -> None:
+        self.engine = engine
+        self.content = engine.content
+        self.on = on
+        self.budget = walks
+        self.personas = personas
+        self.answers = Answers(self.content, on)
+        self.ranking = RankedVerdicts(engine.matcher)
+        self.states: dict[PathSteps, tuple[dict[str, Answer], CompiledQuestion | None]] = {}
+        self.ends: dict[PathSteps, Outcome] = {}
+        self.given: Counter[tuple[str, str]] = Counter()
+        self.witnesses: list[PathSteps] = []
+        self.asked: dict[PathSteps, str] = {}
+        """The question asked after each walked prefix."""
+        self.first_met: dict[str, PathSteps] = {}
+        """Where each question was first met (a prefix)."""
+        self.found = Found()
+        step = engine.step(engine.start(on))
+        self.states[()] = (step.known, step.question)
+
+    @property
+    def walked(self) -> int:
+        return sum(self.found.rounds.values())
+
+    def run(self) -> Diagram:
+        for persona in self.personas:
+            if self.walked >= self.budget:
+                break
+            self.keep(self.walk((), persona, "personas"))
+        idle = 0
+        while self.walked < self.budget and idle < IDLE_WALKS:
+            idle = 0 if self.keep(self.walk((), {}, "least given")) else idle + 1
+        self.answer_every_option()
+        # ranges first: each witness's numbers and dates, for the boundaries; then the rest
+        for ranges_only in (True, False):
+            index = 0
+            while index < len(self.witnesses) and self.walked < self.budget:
+                self.vary(self.witnesses[index], ranges_only)
+                index += 1
+            if not ranges_only and self.walked < self.budget:
+                self.found.varied = index
+            elif not ranges_only:
+                self.found.varied = max(index - 1, 0)
+        return survey_diagram(self.on, self.content.version, self.witnesses, self.ends, self.asked)
+
+    # --- walking --------------------------------------------------------------------------------
+
+    def option_for(self, question: CompiledQuestion, persona: Persona) -> Option:
+        """The persona's answer to ``question`` as a path answer; else the answer given least."""
+        options = self.answers.options(question.fact)
+        raw: object | None = persona.get(question.fact)
+        if raw is None and question.fact in self.content.shortcuts:
+            raw = shortcut_option(self.content, question.fact, persona)
+        if raw is not None:
+            chosen = option_of(self.answers, question.fact, raw)
+            if chosen is not None:
+                return chosen
+        return min(options, key=lambda o: self.given[(question.id, option_label(o))])
+
+    def walk(self, prefix: PathSteps, persona: Persona, round_name: str) -> PathSteps:
+        """One walk from ``prefix`` to the end; the answers from ``persona`` where it has them."""
+        self.found.rounds[round_name] += 1
+        path = prefix
+        known, question = self.states[path]
+        while question is not None:
+            self.asked[path] = question.id
+            self.first_met.setdefault(question.id, path)
+            option = self.option_for(question, persona)
+            self.given[(question.id, option_label(option))] += 1
+            step = (*path, (question.fact, option))
+            if step not in self.states:
+                answer = self.answers.answer(question.fact, option)
+                after, following, _ = self.engine.advance(known, question, answer, self.on)
+                self.states[step] = (after, following)
+            path = step
+            known, question = self.states[path]
+        if path not in self.ends:
+            # Engine.final_result's verdicts and ranking, each verdict remembered by its answers
+            verdicts, recommended = self.ranking(known, self.on)
+            self.ends[path] = Outcome(
+                recommended,
+                tuple(sorted((i, v.status) for i, v in verdicts.items() if not v.tip)),
+            )
+        outcome = self.ends[path]
+        self.found.outcomes[outcome] += 1
+        self.found.questions_per_walk.append(len(path))
+        return path
+
+    def answer_every_option(self) -> None:
+        """Every answer not given yet of every question met: from where it was first met."""
+        done: set[str] = set()
+        while self.walked < self.budget:
+            todo = [q for q in self.first_met if q not in done]
+            if not todo:
+                return
+            for question_id in todo:
+                done.add(question_id)
+                prefix = self.first_met[question_id]
+                fact = self.content.questions[question_id].fact
+                for option in self.answers.options(fact):
+                    if (fact, option_label(option)) in self.found.answers:
+                        continue
+                    if self.walked >= self.budget:
+                        return
+                    self.keep(self.walk(prefix, {fact: _raw(option)}, "every answer"))
+
+    def news(self, path: PathSteps) -> set[Hashable]:
+        """What ``path`` met that no walk met before (and count what it met)."""
+        outcome = self.ends[path]
+        first = outcome.recommended[0] if outcome.recommended else ""
+        new: set[Hashable] = set()
+        for fact, option in path:
+            key = (fact, option_label(option))
+            if key not in self.found.answers:
+                new.add(("answer", key))
+            self.found.answers[key] = self.found.answers.get(key, 0) + 1
+        for verdict in outcome.verdicts:
+            if verdict not in self.found.verdicts:
+                new.add(("verdict", verdict))
+            self.found.verdicts[verdict] = self.found.verdicts.get(verdict, 0) + 1
+        if first not in self.found.firsts:
+            new.add(("first", first))
+        self.found.firsts[first] += 1
+        return new
+
+    def keep(self, path: PathSteps) -> bool:
+        if self.news(path) and path not in self.witnesses:
+            self.witnesses.append(path)
+            return True
+        return False
+
+    def vary(self, base: PathSteps, ranges_only: bool) -> None:
+        """Every other answer at every step of ``base`` (of a number or date, or of any other
+        fact), the rest answered as ``base`` did."""
+        persona = {fact: _raw(option) for fact, option in base}
+        for index, (fact, chosen) in enumerate(base):
+            if isinstance(chosen, Range) != ranges_only:
+                continue
+            prefix = base[:index]
+            others: list[tuple[Option, PathSteps]] = []
+            for option in self.answers.options(fact):
+                if option == chosen:
+                    others.append((option, base))
+                    continue
+                if self.walked >= self.budget:
+                    return
+                path = self.walk(prefix, {**persona, fact: _raw(option)}, "one answer changed")
+                others.append((option, path))
+                self.keep(path)
+            self.keep_boundaries(fact, others)
+
+    def keep_boundaries(self, fact: str, walked: list[tuple[Option, PathSteps]]) -> None:
+        """Keep both walks on each side of a range edge where an instrument's verdict flips."""
+        ranged = [(o, p) for o, p in walked if isinstance(o, Range)]
+        for (low, below), (high, above) in zip(ranged, ranged[1:], strict=False):
+            was, now = self.ends[below].statuses, self.ends[above].statuses
+            for instrument in sorted(set(was) & set(now)):
+                if was[instrument] == now[instrument]:
+                    continue
+                edge = (instrument, fact, low.label, high.label, was[instrument], now[instrument])
+                if edge not in self.found.boundaries:
+                    self.found.boundaries.add(edge)
+                    for path in (below, above):
+                        if path not in self.witnesses:
+                            self.witnesses.append(path)
+
+
+def _raw(option: Option) -> object:
+    return option_raw(option)
+
+
+def option_of(answers: Answers, fact: str, raw: object) -> Option | None:
+    """The path answer ``raw`` falls in; a range answered with ``raw`` itself (None: not an
+    answer the fact takes)."""
+    try:
+        value = parse_answer(answers.content.facts[fact], raw)
+    except InvalidAnswer:
+        return None
+    label = answer_label(answers, fact, raw)
+    for option in answers.options(fact):
+        if option_label(option) == label:
+            if isinstance(option, Range) and isinstance(value, int | str):
+                return Range(option.low, option.high, value)
+            return option
+    return None
+
+
+def rewalk(engine: Engine, on: date, paths: Iterable[PathSteps]) -> Diagram:
+    """The survey diagram of ``paths`` walked again on the content now: each answers as before
+    (a number or date with the same value), a question it never met with the answer given least."""
+    survey = Survey(engine, on, walks=0)
+    walked = [
+        survey.walk((), {fact: _raw(option) for fact, option in path}, "rewalk") for path in paths
+    ]
+    return survey_diagram(on, engine.content.version, walked, survey.ends, survey.asked)
+
+
+def offered_changes(old: Diagram, engine: Engine) -> list[tuple[str, str, bool]]:
+    """The answers of the facts a survey's master walked that are offered now but were not, or
+    were but are not (fact, answer label, offered now): the witnesses walked every answer then,
+    but a new one has no witness yet, so only this names it."""
+    answers = Answers(engine.content, old.on)
+    before: dict[str, set[str]] = {}
+    for node in old.nodes:
+        if node.fact is not None and node.fact in engine.content.facts:
+            labels = before.setdefault(node.fact, set())
+            labels |= {option_label(o) for e in node.edges for o in e.options}
+    changes: list[tuple[str, str, bool]] = []
+    for fact, labels in sorted(before.items()):
+        now = [option_label(o) for o in answers.options(fact)]
+        changes += [(fact, label, True) for label in now if label not in labels]
+        changes += [(fact, label, False) for label in sorted(labels) if label not in now]
+    return changes
+
+
+def survey_diagram(
+    on: date,
+    version: str,
+    paths: Sequence[PathSteps],
+    ends: Mapping[PathSteps, Outcome],
+    asked: Mapping[PathSteps, str],
+) -> Diagram:
+    """The diagram of ``paths`` alone (a trie; equal subtrees shared), marked incomplete."""
+    nodes: list[Node] = []
+    node_ids: dict[Node, int] = {}
+    outcomes: dict[Outcome, int] = {}
+    children: dict[PathSteps, list[tuple[str, Option, PathSteps]]] = {}
+    for path in dict.fromkeys(paths):
+        for index in range(len(path)):
+            prefix, (fact, option) = path[:index], path[index]
+            below = children.setdefault(prefix, [])
+            if not any(o == option for _, o, _ in below):
+                below.append((fact, option, path[: index + 1]))
+
+    def build(prefix: PathSteps) -> int:
+        below = children.get(prefix)
+        if not below:
+            outcome = outcomes.setdefault(ends[prefix], len(outcomes))
+            node = Node(None, None, (), outcome)
+        else:
+            groups: dict[int, list[Option]] = {}
+            for _, option, step in below:
+                groups.setdefault(build(step), []).append(option)
+            edges = tuple(Edge(tuple(options), child) for child, options in groups.items())
+            node = Node(asked[prefix], below[0][0], edges)
+        found = node_ids.get(node)
+        if found is None:
+            found = node_ids[node] = len(nodes)
+            nodes.append(node)
+        return found
+
+    root = build(())
+    if root != len(nodes) - 1:
+        # the root is built last, so only an empty survey can end elsewhere
+        raise ValueError("the survey diagram's root is not its last node")
+    return Diagram(on, version, tuple(nodes), tuple(outcomes), complete=False)

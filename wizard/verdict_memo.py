@@ -1,0 +1,65 @@
+"""``Matcher.result``'s ranking, with each instrument's verdict remembered by the answers it reads.
+
+``Matcher.ranked_verdict`` reads only the answers to the instrument's own facts (its
+requirements and the conditions of its texts and checks), the need and the fact that dates its
+rules. Tools that rank many sets of answers (the survey of ``leerwijzer paths``) mostly meet
+answers that differ only in facts one instrument never reads, so each instrument's verdict is
+worked out once per combination of the answers it does read, as ``Outstanding`` does for the
+outstanding facts. ``tests/test_paths_survey.py`` checks it against ``Engine.final_result``.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from wizard.conditions import Known, facts_in
+from wizard.content import CompiledIncentive, Content
+from wizard.matching import Matcher
+from wizard.outstanding_memo import ABSENT
+from wizard.rule_dates import dated_by_fact
+from wizard.verdicts import Verdict
+
+MAX_REMEMBERED = 200_000
+"""Verdicts remembered before the memo starts again (memory stays bounded)."""
+
+
+def verdict_reads(content: Content, incentive: CompiledIncentive) -> tuple[str, ...]:
+    """Every fact whose answer ``Matcher.ranked_verdict`` of ``incentive`` can read."""
+    conditions = [r.condition for r in incentive.requirements] + incentive.text_conditions()
+    facts = {f for c in conditions for f in facts_in(c)}
+    facts |= {f for f in (content.need_fact, dated_by_fact(incentive)) if f is not None}
+    return tuple(sorted(facts))
+
+
+class RankedVerdicts:
+    """``Matcher.result`` reduced to what ranks it: (verdicts, recommended), remembered per
+    instrument by the answers that instrument reads."""
+
+    def __init__(self, matcher: Matcher) -> None:
+        self.matcher = matcher
+        content = matcher.content
+        self.reads = [(i, verdict_reads(content, i)) for i in content.incentives.values()]
+        self.remembered: dict[tuple[str, date, tuple[object, ...]], tuple[Verdict, bool]] = {}
+
+    def ranked(
+        self, incentive: CompiledIncentive, reads: tuple[str, ...], known: Known, on: date
+    ) -> tuple[Verdict, bool]:
+        key = (incentive.id, on, tuple(known.get(f, ABSENT) for f in reads))
+        found = self.remembered.get(key)
+        if found is None:
+            if len(self.remembered) >= MAX_REMEMBERED:
+                self.remembered.clear()
+            found = self.remembered[key] = self.matcher.ranked_verdict(incentive, known, on)
+        return found
+
+    def __call__(self, known: Known, on: date) -> tuple[dict[str, Verdict], tuple[str, ...]]:
+        """The verdicts and the recommendation ``Matcher.result(known, on, ...)`` gives."""
+        verdicts: dict[str, Verdict] = {}
+        tips: list[str] = []
+        for incentive, reads in self.reads:
+            verdict, tip = self.ranked(incentive, reads, known, on)
+            verdicts[incentive.id] = verdict
+            if tip:
+                tips.append(incentive.id)
+        ranked, recommended, _ = self.matcher.recommend(verdicts, tips)
+        return ranked, recommended
