@@ -148,7 +148,7 @@ def _report(
     else:
         _print_count(diagram, Outcomes(diagram), time.perf_counter() - started, args.top)
     if files:
-        _print_coverage(scenario_coverage(engine, diagram, files), folder)
+        _print_coverage(scenario_coverage(engine, diagram, files), folder, diagram.complete)
     else:
         print(f"\nCoverage: no scenario files in {folder}")
     if args.write_scenarios is not None:
@@ -204,13 +204,15 @@ def _print_outcomes(counts: Counter[tuple[str, ...]], top: int) -> None:
             print(f"  {counts[()]:>22,}  nothing applies")
 
 
-def _print_coverage(coverage: Coverage, folder: Path) -> None:
-    print(f"\nCoverage by {folder} ({coverage.scenarios} scenarios):")
+def _print_coverage(coverage: Coverage, folder: Path, complete: bool) -> None:
+    of = "" if complete else ", of what the survey met"
+    print(f"\nCoverage by {folder} ({coverage.scenarios} scenarios{of}):")
     _print_covered("questions asked", coverage.questions)
     _print_covered("options answered", coverage.options)
     _print_covered("instruments eligible", coverage.instruments)
     if coverage.never_asked:
-        print(f"  asked on no path on this date: {', '.join(coverage.never_asked)}")
+        where = "on no path on this date" if complete else "by no walk of the survey"
+        print(f"  asked {where}: {', '.join(coverage.never_asked)}")
     for path in coverage.unreadable:
         print(f"  unreadable, left out: {path}")
 
