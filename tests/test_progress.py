@@ -59,3 +59,16 @@ def test_weet_niet_is_among_the_answers_the_estimate_looks_at() -> None:
     fact = ENGINE.content.facts[question.fact]
     assert fact.offer_unknown
     assert UNKNOWN in sample_answers(ENGINE.content, question)
+
+
+def test_the_total_is_shown_only_near_the_end() -> None:
+    """At the first question the estimate is an upper bound far above what people answer
+    (28 against 8 on average): the line then says only "Vraag 1"."""
+    from wizard.ui_texts import TOTAL_SHOWN_WITHIN, progress_line
+
+    number, total = ENGINE.progress(ENGINE.start(date(2026, 11, 23)))
+    assert number == 1 and total - number > TOTAL_SHOWN_WITHIN
+    assert progress_line(number, total, "nl") == "Vraag 1"
+    assert progress_line(7, 11, "nl") == "Vraag 7 van ongeveer 11"
+    assert progress_line(7, 11, "en") == "Question 7 of about 11"
+    assert progress_line(7, 13, "en") == "Question 7"

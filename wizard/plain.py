@@ -34,7 +34,7 @@ from wizard.sanitize import (
     has_surrogates,
 )
 from wizard.sessions import Answer, InvalidAnswer, Session
-from wizard.ui_texts import say
+from wizard.ui_texts import progress_line, say
 from wizard.understanding import offers_unknown, understand
 
 BACK_WORDS = {"terug", "back", "vorige"}
@@ -105,7 +105,7 @@ class PlainRunner:
         fact = self.engine.content.facts[question.fact]
         number, total = self.engine.progress(session)
         self.write()
-        self.write(top or say("progress", lang, n=number, total=total))
+        self.write(top or progress_line(number, total, lang))
         self.write(question.model.text.get(lang))
         if fact.kind == "multi_choice":
             # More than one may be chosen: numbers with commas; 0 is "none of these" here, so

@@ -12,6 +12,7 @@ from wizard.ui_texts_tui import TUI_TEXTS
 UI_TEXTS: dict[str, tuple[str, str]] = {
     "first": ("Dit is de eerste vraag.", "This is the first question."),
     "progress": ("Vraag {n} van ongeveer {total}", "Question {n} of about {total}"),
+    "progress_open": ("Vraag {n}", "Question {n}"),
     "unknown": ("Ik weet het niet", "I don't know"),
     "plain.hint": (
         "Typ het nummer van uw antwoord, of een woord eruit. '?' geeft uitleg, 'terug' gaat "
@@ -241,3 +242,17 @@ def say(key: str, lang: Lang, **values: object) -> str:
     """The text ``key`` in ``lang``, with ``{placeholders}`` filled in."""
     nl, en = UI_TEXTS[key]
     return (en if lang == "en" else nl).format(**values)
+
+
+TOTAL_SHOWN_WITHIN = 5
+"""The estimated total is shown once at most this many questions are left after the current one.
+Before that the estimate is an upper bound far above what most people answer (on the bundled
+content 28 at the first question, where a person answers 8 on average): "Vraag 1 van ongeveer 28"
+would tell them the wrong thing, so the line says only "Vraag 1"."""
+
+
+def progress_line(number: int, total: int, lang: Lang) -> str:
+    """ "Vraag 3" or, near the end, "Vraag 7 van ongeveer 11" (``Engine.progress``)."""
+    if total - number <= TOTAL_SHOWN_WITHIN:
+        return say("progress", lang, n=number, total=total)
+    return say("progress_open", lang, n=number)

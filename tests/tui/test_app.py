@@ -105,7 +105,7 @@ def glance_text(app: WizardApp) -> str:
 def expected_progress(app: WizardApp, number: int) -> str:
     shown, total = app.engine.progress(app.session)
     assert shown == number
-    return f"Vraag {number} van ongeveer {total}"
+    return f"Vraag {number} van ongeveer {total}" if total - number <= 5 else f"Vraag {number}"
 
 
 async def test_a_conversation_from_the_first_question_to_the_result_by_keys() -> None:

@@ -16,7 +16,7 @@ from wizard.report import status_word
 from wizard.sessions import Answer, Session
 from wizard.tui.conversation import Line
 from wizard.tui.dialogs import ConfirmEditScreen
-from wizard.ui_texts import say
+from wizard.ui_texts import progress_line, say
 
 
 def answer_label(content: Content, fact_id: str, value: Answer, lang: Lang) -> str:
@@ -55,7 +55,7 @@ def conversation_lines(
         lines.append(Line(f"edit.{editing}", "leerwijzer", text, muted=note))
     elif page == "question" and walk.current is not None:
         number, total = engine.progress(session)
-        progress = say("progress", lang, n=number, total=total)
+        progress = progress_line(number, total, lang)
         text = walk.current.model.text.get(lang)
         lines.append(Line(f"ask.{walk.current.id}", "leerwijzer", text, muted=progress))
     elif page == "check":
