@@ -201,3 +201,31 @@ def test_every_first_step_on_the_glance_stands_alone(bundled: Content, path: Pat
     career = answers.get("behoefte") == "loopbaanadvies"
     if career and items and items[0].instrument == "vdab_opleiding_werkzoekenden":
         assert "loopbaan" in items[0].first_step, items[0].first_step
+
+
+def test_a_card_names_as_partner_only_what_this_person_may_get(bundled: Content) -> None:
+    # Counsellor check 10: the cheques card said "Samen te gebruiken met ... Vlaams
+    # opleidingsverlof" to a public servant, who cannot get VOV (§1).
+    from tests.test_ranking import play
+    from wizard.replay import load_scenario
+    from wizard.report import instrument_name
+
+    engine = Engine(bundled)
+    dropped = 0
+    for path in sorted(SCENARIOS.glob("*.yaml")):
+        scenario = load_scenario(path)
+        facts = bundled.facts
+        answers = {
+            f: parse_answer(facts[f], raw) for f, raw in scenario.answers.items() if f in facts
+        }
+        result, _ = play(engine, answers, scenario.date or date(2026, 12, 3))
+        for item in glance(bundled, result, "nl").items:
+            partners = bundled.incentives[item.instrument].model.combines_with
+            named = card(bundled, result, item.instrument, "nl").combines
+            for partner in partners:
+                may_get = result.verdicts[partner].status in ("eligible", "possibly")
+                in_force = bundled.incentives[partner].model.in_force(result.date)
+                shown = instrument_name(bundled, partner, "nl") in named
+                assert shown == (may_get and in_force), (path.stem, item.instrument, partner)
+                dropped += not shown
+    assert dropped > 0  # the rule is met on the bundled scenarios, not only true by default

@@ -332,11 +332,13 @@ def card(
         notes=tuple(note.get(lang) for note in verdict.notes),
         links=tuple((link.label.get(lang), link.url) for link in model.links),
         phone=model.phone,
-        # an instrument not in force on the date (an ended pilot) is no partner (review 5, N12)
+        # only a partner this person may get: one not in force on the date (an ended pilot, review
+        # 5 N12) or ruled out for them (VOV for a public servant, review 10) is no partner here
         combines=tuple(
             instrument_name(content, i, lang)
             for i in model.combines_with
             if content.incentives[i].model.in_force(result.date)
+            and result.verdicts[i].status in ("eligible", "possibly")
         ),
     )
 
