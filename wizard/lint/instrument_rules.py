@@ -367,7 +367,9 @@ class InstrumentChecks:
             options = list(self.values_for(incentive)(fact))
             return options + unknown if unknown_elsewhere else options
         if unknown_elsewhere and unknown:
-            return unknown
+            # "weet ik niet" first, then the answers: a steering "weet ik niet" can open a
+            # question that only a known answer elsewhere then makes worth asking
+            return [*unknown, *self.domains.values(fact)]
 
         values = self.domains.values(fact)
         if len(values) < 2 or not ordered:
