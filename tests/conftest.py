@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from wizard.content import Content
 from wizard.engine import Engine
@@ -13,6 +15,13 @@ from wizard.loading import load_content
 REPO = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
 SCENARIOS = Path(__file__).resolve().parent / "scenarios"
+
+# Locally every run explores new random examples (that is how the property tests find bugs); CI
+# (.ci/run) sets HYPOTHESIS_PROFILE=ci, so a clean clone runs the same examples every time and a
+# red CI run always means a change, not a new draw. A failure prints the blob that replays it.
+settings.register_profile("explore", print_blob=True)
+settings.register_profile("ci", derandomize=True, print_blob=True)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "explore"))
 
 _content_cache: dict[Path, Content] = {}
 
