@@ -27,6 +27,7 @@ from wizard.paths import (
     Diagram,
     MasterError,
     Outcomes,
+    Range,
     Survey,
     all_paths,
     answer_label,
@@ -254,3 +255,98 @@ def test_bundled_witnesses_end_as_the_engine_ends_them() -> None:
         assert outcome.recommended == result.recommended, path
         statuses = {i: v.status for i, v in result.verdicts.items() if not v.tip}
         assert outcome.statuses == statuses, path
+
+
+def _bundled_copy(tmp_path: Path) -> Path:
+    changed = tmp_path / "content"
+    shutil.copytree(REPO / "questions", changed / "questions")
+    shutil.copytree(REPO / "incentives", changed / "incentives")
+    return changed
+
+
+def _edit(file: Path, old: str, new: str) -> None:
+    text = file.read_text()
+    assert old in text, old
+    file.write_text(text.replace(old, new, 1))
+
+
+def test_bundled_check_names_an_answer_that_decides_only_with_others(
+    bundled_master: tuple[Path, Diagram], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Code review 3, F2: 'beroep_ander' decides the premie only when the need is not a
+    secondary diploma; a witness where one changed answer flips a verdict is kept for that."""
+    folder, _ = bundled_master
+    changed = _bundled_copy(tmp_path)
+    _edit(
+        changed / "incentives" / "premie_eerste_diploma_so.yaml",
+        "vwo_tariefgroep in [algemene_vorming, beroep_knelpunt, beroep_ander]",
+        "vwo_tariefgroep in [algemene_vorming, beroep_knelpunt]",
+    )
+    capsys.readouterr()
+    assert main(["--content", str(changed), "paths", "--check", str(folder)]) == 1
+    out = capsys.readouterr().out
+    assert "vwo_tariefgroep=beroep_ander" in out
+    assert "premie_eerste_diploma_so: possibly -> not_eligible" in out
+
+
+def test_bundled_check_names_a_reordered_recommendation(
+    bundled_master: tuple[Path, Diagram], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Code review 3, F3: every order of two recommendations some walk met is kept."""
+    folder, _ = bundled_master
+    changed = _bundled_copy(tmp_path)
+    _edit(changed / "incentives" / "vlaams_opleidingsverlof.yaml", "priority: 50", "priority: 53")
+    capsys.readouterr()
+    assert main(["--content", str(changed), "paths", "--check", str(folder)]) == 1
+    assert "recommendation changed: " in capsys.readouterr().out
+
+
+def test_a_small_survey_master_checks_ok_on_unchanged_content(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Code review 3, F4: the master keeps what was offered, not only what its walks gave."""
+    master = tmp_path / "master"
+    write = ["paths", "--date", DAY, "--walks", "50", "--write-scenarios", str(master)]
+    assert main(["--content", str(REPO), *write]) == 0
+    assert "answers given, of the questions met: 160 of 160" not in capsys.readouterr().out
+    assert main(["--content", str(REPO), "paths", "--check", str(master)]) == 0
+
+
+def test_each_school_year_of_the_start_date_is_an_answer_and_witnesses_hold_on_its_edges() -> None:
+    """Code review 3, F1: the start date picks the rules (dated_by): each school year is its own
+    range, and a witness ends the same at both ends of its range."""
+    on = date(2026, 6, 1)
+    content = cached_content(REPO)
+    labels = [option_label(o) for o in Answers(content, on).options("opleiding_startdatum")]
+    assert "2025-09-01..2026-08-31" in labels and "2026-09-01..2027-08-31" in labels
+    engine = Engine(content)
+    found = Survey(engine, on, walks=400).run()
+    checked = 0
+    for path in all_paths(found):
+        for index, (fact, option) in enumerate(path):
+            if fact != "opleiding_startdatum" or not isinstance(option, Range):
+                continue
+            for end in (option.low, option.high):
+                if end is None:
+                    continue
+                moved = (
+                    *path[:index],
+                    (fact, Range(option.low, option.high, end)),
+                    *path[index + 1 :],
+                )
+                result = engine.result(session_for(engine, on, moved))
+                statuses = {i: v.status for i, v in result.verdicts.items() if not v.tip}
+                assert statuses == found.outcome_of(path).statuses, (moved, end)
+                checked += 1
+    assert checked > 0
+
+
+def test_a_master_whose_links_are_broken_is_refused_with_its_file(tmp_path: Path) -> None:
+    found = Survey(Engine(cached_content(DATA / "tiny")), _day(), walks=50).run()
+    lines = diagram_json(found).splitlines()
+    # the root (last node) points one past the end
+    root = next(i for i in range(len(lines) - 1, -1, -1) if lines[i].startswith("  ["))
+    lines[root] = re.sub(r",(\d+)\]", lambda m: f",{len(found.nodes) + 5}]", lines[root], count=1)
+    (tmp_path / MASTER_FILE).write_text("\n".join(lines) + "\n")
+    with pytest.raises(MasterError, match=r"not a golden master .* which is not before it"):
+        read_master(tmp_path / MASTER_FILE)

@@ -25,9 +25,20 @@ HELP = (
 )
 DEFAULT_BUDGET = 300.0
 """Seconds an exhaustive count walks before it stops and says so."""
-DEFAULT_MAX_STATES = 300
+DEFAULT_MAX_STATES = 150
 """Walk states the count may take before ``paths`` surveys instead (about 0.3 s here; the
 example flow takes 19, the bundled catalogue hundreds of thousands)."""
+
+
+def _at_least_one(text: str) -> int:
+    """An argparse type: a whole number of at least 1 (0 walks or states would mean nothing)."""
+    try:
+        number = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"{number} is too few: give at least 1")
+    return number
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -61,7 +72,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument(
         "--max-states",
-        type=int,
+        type=_at_least_one,
         default=DEFAULT_MAX_STATES,
         metavar="N",
         help=f"survey instead of counting when the count passes N walk states (default "
@@ -69,7 +80,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument(
         "--walks",
-        type=int,
+        type=_at_least_one,
         default=DEFAULT_WALKS,
         metavar="N",
         help=f"walks a survey makes (default {DEFAULT_WALKS:,})",
@@ -110,9 +121,14 @@ def run(args: argparse.Namespace) -> int:
         return _report(engine, on or date.today(), root, args, budget)
     except TooManyPaths as error:
         print(f"leerwijzer paths: {error}", file=sys.stderr)
+        instead = (
+            "leave out --exhaustive for a survey, or give"
+            if args.exhaustive
+            else "write the master again (a large content gets a survey), or give"
+        )
         print(
             "This content has more answer paths than an exact count can walk in that time; "
-            "leave out --exhaustive for a survey, or give a larger --budget (0: no limit).",
+            f"{instead} a larger --budget (0: no limit).",
             file=sys.stderr,
         )
         return 1
@@ -138,13 +154,13 @@ def _report(
     files, scenarios = _scenarios(folder)
     started = time.perf_counter()
     print(f"leerwijzer paths: rules {engine.content.version} on {on.isoformat()}")
-    max_states = None if args.exhaustive else max(args.max_states, 1)
+    max_states = None if args.exhaustive else args.max_states
     try:
         diagram = enumerate_paths(engine, on, budget=budget, max_states=max_states)
     except TooManyPaths as error:
         if args.exhaustive:
             raise
-        diagram = survey(engine, on, scenarios, max(args.walks, 1), str(error))
+        diagram = survey(engine, on, scenarios, args.walks, str(error))
     else:
         _print_count(diagram, Outcomes(diagram), time.perf_counter() - started, args.top)
     if files:
@@ -163,12 +179,15 @@ def _report(
 
 def _scenarios(folder: Path) -> tuple[list[Path], list[Scenario]]:
     """The scenario files in ``folder`` and those that read (the survey walks them first)."""
+    from wizard.paths.golden import GOLDEN_MARK
     from wizard.problems import ContentError
     from wizard.replay import load_scenario, scenario_files
 
     files = list(scenario_files([folder])) if folder.is_dir() else []
     scenarios = []
     for file in files:
+        if file.read_text(encoding="utf-8", errors="replace").startswith(GOLDEN_MARK):
+            continue  # a survey's own witnesses are no personas: the next master would drift
         try:
             scenarios.append(load_scenario(file))
         except ContentError:
@@ -205,7 +224,7 @@ def _print_outcomes(counts: Counter[tuple[str, ...]], top: int) -> None:
 
 
 def _print_coverage(coverage: Coverage, folder: Path, complete: bool) -> None:
-    of = "" if complete else ", of what the survey met"
+    of = "" if complete else "; questions and answers: of what the survey met"
     print(f"\nCoverage by {folder} ({coverage.scenarios} scenarios{of}):")
     _print_covered("questions asked", coverage.questions)
     _print_covered("options answered", coverage.options)

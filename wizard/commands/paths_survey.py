@@ -29,9 +29,14 @@ def survey(
         f"{seconds:.1f} s). These are real paths, not a count of all paths."
     )
     _print_met(engine, on, found, diagram)
+    more = " (--walks N for more)" if found.varied < len(run.witnesses) else ""
     print(
-        f"  kept as witnesses: {len(run.witnesses):,} paths (each met something new); "
-        f"all answers varied on {found.varied:,} of them (--walks N for more)"
+        f"  kept as witnesses: {len(run.witnesses):,} paths (each met something new); every "
+        f"answer varied on the first {found.varied:,} of them{more}"
+    )
+    print(
+        f"  answers that decide a verdict on their own: {len(found.flips):,}; "
+        f"orders of two recommendations: {len(found.orders):,}"
     )
     counts = found.questions_per_walk
     print(f"  questions per walk: mean {sum(counts) / len(counts):.1f}, max {max(counts)}")

@@ -43,7 +43,8 @@ from wizard.paths.diagram import (
 from wizard.paths.golden import all_paths, golden_paths, golden_scenario, write_golden
 from wizard.paths.master import MASTER_FILE, MASTER_FORMAT, diagram_json, read_master
 from wizard.paths.outcomes import Outcomes
-from wizard.paths.survey import DEFAULT_WALKS, Found, Survey, offered_changes, rewalk
+from wizard.paths.survey import DEFAULT_WALKS, Found, Survey
+from wizard.paths.survey_master import offered_changes, rewalk, survey_diagram
 
 __all__ = [
     "DEFAULT_WALKS",
@@ -86,6 +87,7 @@ __all__ = [
     "read_master",
     "rewalk",
     "scenario_coverage",
+    "survey_diagram",
     "session_for",
     "write_golden",
 ]

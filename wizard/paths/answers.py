@@ -172,6 +172,19 @@ class Answers:
                 self.conditions.append(question.ask_when)
             self.conditions += [r.condition for r in question.routes if r.condition is not None]
         self.options_by_fact: dict[str, tuple[Option, ...]] = {}
+        # a date that picks the rules (``dated_by``, the start of the training) splits where a dated
+        # requirement starts or ends: each school year's rules are an answer of their own
+        self.rule_date_cuts: dict[str, list[Value]] = {}
+        for incentive in content.incentives.values():
+            for requirement in incentive.requirements:
+                model = requirement.model
+                if model.dated_by is None:
+                    continue
+                cuts = self.rule_date_cuts.setdefault(model.dated_by, [])
+                if model.valid_from is not None:
+                    cuts.append(model.valid_from.isoformat())
+                if model.valid_until is not None:
+                    cuts.append((model.valid_until + timedelta(days=1)).isoformat())
 
     def options(self, fact_id: str) -> tuple[Option, ...]:
         if fact_id not in self.options_by_fact:
@@ -186,7 +199,7 @@ class Answers:
         elif fact.kind == "multi_choice":
             options = list(self.picked(fact_id))
         else:
-            cuts: list[Value] = []
+            cuts: list[Value] = list(self.rule_date_cuts.get(fact_id, []))
             for cond in self.conditions:
                 for op, value in _thresholds(cond, fact_id):
                     # A range starts where the comparison's answer flips.

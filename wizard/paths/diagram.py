@@ -77,6 +77,8 @@ class Diagram:
     outcomes: tuple[Outcome, ...]
     complete: bool = True
     """False for a survey (``wizard.paths.survey``): only the paths its witnesses walked."""
+    offered: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    """A survey's: per fact it met, every answer then offered (``offered_changes``)."""
 
     @property
     def root(self) -> int:

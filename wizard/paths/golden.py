@@ -17,7 +17,7 @@ from wizard.replay import Scenario, ScenarioReport, run_scenario
 GOLDEN_PREFIX = "path_"
 ONE_FILE_PER_PATH = 20_000
 """Up to this many paths, every path gets its own scenario file; above it, ``golden_paths``."""
-_GOLDEN_MARK = "# Written by `leerwijzer paths --write-scenarios`"
+GOLDEN_MARK = "# Written by `leerwijzer paths --write-scenarios`"
 
 
 def _prefixes(diagram: Diagram) -> dict[int, PathSteps]:
@@ -136,7 +136,7 @@ def golden_scenario(
     first = report.recommended[0] if report.recommended else "nothing_applies"
     same = outcomes.classes[end.outcome]
     lines = [
-        f"{_GOLDEN_MARK} (rules {diagram.version}, {diagram.on.isoformat()}); rewrite, do not edit.",
+        f"{GOLDEN_MARK} (rules {diagram.version}, {diagram.on.isoformat()}); rewrite, do not edit.",
         (
             f"# {count_paths(same)} {'ends' if same == 1 else 'end'} with these verdicts; this is one."
             if diagram.complete
@@ -175,7 +175,7 @@ def write_golden(engine: Engine, diagram: Diagram, outcomes: Outcomes, folder: P
     """Write the master and the golden scenarios to ``folder`` (earlier ones are replaced)."""
     folder.mkdir(parents=True, exist_ok=True)
     for old in folder.glob(f"{GOLDEN_PREFIX}*.yaml"):
-        if old.read_text(encoding="utf-8").startswith(_GOLDEN_MARK):
+        if old.read_text(encoding="utf-8").startswith(GOLDEN_MARK):
             old.unlink()
     (folder / MASTER_FILE).write_text(diagram_json(diagram), encoding="utf-8")
     if diagram.total <= ONE_FILE_PER_PATH or not diagram.complete:

@@ -4,7 +4,8 @@ Format 2 (format 1 wrote the verdicts settled on each edge): a node is ``[questi
 (``[question, fact, edges]`` when the question asks a fact of another name) or, at the end of a
 path, ``[outcome]``: a number into the ``outcomes`` table, each ``[recommended, verdicts]`` as the
 engine gave them. An edge is ``[answers, node]``. A survey's master (``wizard.paths.survey``)
-says ``"complete": false``: it holds the survey's witness paths, not every path.
+says ``"complete": false``: it holds the survey's witness paths, not every path, and ``offered``:
+per fact the survey met, every answer offered then.
 """
 
 from __future__ import annotations
@@ -62,6 +63,11 @@ def diagram_json(diagram: Diagram) -> str:
         "date": diagram.on.isoformat(),
         "paths": diagram.total,
         **({} if diagram.complete else {"complete": False}),
+        **(
+            {"offered": {f: list(labels) for f, labels in diagram.offered}}
+            if diagram.offered
+            else {}
+        ),
         "outcomes": [
             [list(o.recommended), [list(v) for v in o.verdicts]] for o in diagram.outcomes
         ],
@@ -69,6 +75,20 @@ def diagram_json(diagram: Diagram) -> str:
     lines = [json.dumps(head, ensure_ascii=False)[:-1] + ', "nodes": [']
     lines += [f"  {text}," for text in nodes[:-1]] + [f"  {nodes[-1]}", "]}"]
     return "\n".join(lines) + "\n"
+
+
+def _check_links(nodes: list[Node], outcomes: int) -> None:
+    """Every edge leads to a node written before it, every end to an outcome in the table."""
+    if not nodes:
+        raise ValueError("it has no nodes")
+    for index, node in enumerate(nodes):
+        if node.outcome is not None and not 0 <= node.outcome < outcomes:
+            raise ValueError(
+                f"node {index} ends in outcome {node.outcome}, which is not in the table"
+            )
+        for edge in node.edges:
+            if not 0 <= edge.to < index:
+                raise ValueError(f"node {index} leads to node {edge.to}, which is not before it")
 
 
 def read_master(path: Path) -> Diagram:
@@ -105,12 +125,18 @@ def read_master(path: Path) -> Diagram:
         complete = raw.get("complete", True)
         if not isinstance(complete, bool):
             raise TypeError(f"'complete' is true or false, not {complete!r}")
+        offered = tuple(
+            (str(fact), tuple(str(label) for label in labels))
+            for fact, labels in raw.get("offered", {}).items()
+        )
+        _check_links(nodes, len(outcomes))
         return Diagram(
             date.fromisoformat(raw["date"]),
             str(raw["rules_version"]),
             tuple(nodes),
             outcomes,
             complete,
+            offered,
         )
     except FileNotFoundError:
         raise MasterError(

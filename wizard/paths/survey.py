@@ -21,7 +21,7 @@ the golden master, the scenarios written from it and ``rewalk`` (``--check``) re
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Hashable, Iterable, Mapping, Sequence
+from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -36,12 +36,13 @@ from wizard.paths.answers import (
     option_label,
     option_raw,
 )
-from wizard.paths.diagram import Diagram, Edge, Node, Outcome
+from wizard.paths.diagram import Diagram, Outcome
+from wizard.paths.survey_master import survey_diagram
 from wizard.replay import shortcut_option
 from wizard.sessions import Answer, InvalidAnswer, parse_answer
 from wizard.verdict_memo import RankedVerdicts
 
-DEFAULT_WALKS = 600
+DEFAULT_WALKS = 800
 """Walks a survey makes: on the bundled content about 1.1 s here. Measured 2026-12-03: 500 walks
 met every answer, verdict and range edge that 3,000 met; 3,000 met one more first recommendation."""
 IDLE_WALKS = 3
@@ -63,11 +64,15 @@ class Found:
     outcomes: Counter[Outcome] = field(default_factory=Counter)
     boundaries: set[tuple[str, str, str, str, str, str]] = field(default_factory=set)
     """(instrument, fact, range, next range, verdict in the one, in the other) where they differ."""
+    flips: set[tuple[str, str, str, str]] = field(default_factory=set)
+    """(fact, answer, other answer, instrument): one changed answer gives it another verdict."""
+    orders: set[tuple[str, str]] = field(default_factory=set)
+    """(recommended, recommended after it) on some walk."""
     questions_per_walk: list[int] = field(default_factory=list)
     rounds: Counter[str] = field(default_factory=Counter)
     """Walks per round: personas, least given, one answer changed."""
     varied: int = 0
-    """Witnesses whose every step was varied (round 3) before the walks ran out."""
+    """Witnesses (the first ones) whose every answer was varied before the walks ran out."""
     witnesses: int = 0
 
 
@@ -106,7 +111,9 @@ class Survey:
         return sum(self.found.rounds.values())
 
     def run(self) -> Diagram:
-        for persona in self.personas:
+        # what people answer first, but never more than half the walks: the rounds after it
+        # are what makes every answer of every question met, and its edges, met
+        for persona in self.personas[: max(self.budget // 2, 1)]:
             if self.walked >= self.budget:
                 break
             self.keep(self.walk((), persona, "personas"))
@@ -114,17 +121,37 @@ class Survey:
         while self.walked < self.budget and idle < IDLE_WALKS:
             idle = 0 if self.keep(self.walk((), {}, "least given")) else idle + 1
         self.answer_every_option()
-        # ranges first: each witness's numbers and dates, for the boundaries; then the rest
+        # numbers and dates first, on every witness (range edges); then every other answer, on
+        # each witness in turn (a witness found then gets its numbers and dates varied first)
+        varied_ranges: set[PathSteps] = set()
         for ranges_only in (True, False):
             index = 0
             while index < len(self.witnesses) and self.walked < self.budget:
-                self.vary(self.witnesses[index], ranges_only)
+                witness = self.witnesses[index]
+                if witness not in varied_ranges:
+                    self.vary(witness, ranges_only=True)
+                    varied_ranges.add(witness)
+                if not ranges_only:
+                    self.vary(witness, ranges_only=False)
+                if self.walked < self.budget and not ranges_only:
+                    self.found.varied = index + 1
                 index += 1
-            if not ranges_only and self.walked < self.budget:
-                self.found.varied = index
-            elif not ranges_only:
-                self.found.varied = max(index - 1, 0)
-        return survey_diagram(self.on, self.content.version, self.witnesses, self.ends, self.asked)
+        self.found.witnesses = len(self.witnesses)
+        return survey_diagram(
+            self.on,
+            self.content.version,
+            self.witnesses,
+            self.ends,
+            self.asked,
+            self.offered(),
+        )
+
+    def offered(self) -> tuple[tuple[str, tuple[str, ...]], ...]:
+        """Every answer each fact met offered (the master keeps it: ``offered_changes``)."""
+        facts = sorted({self.content.questions[q].fact for q in self.first_met})
+        return tuple(
+            (fact, tuple(option_label(o) for o in self.answers.options(fact))) for fact in facts
+        )
 
     # --- walking --------------------------------------------------------------------------------
 
@@ -204,6 +231,13 @@ class Survey:
         if first not in self.found.firsts:
             new.add(("first", first))
         self.found.firsts[first] += 1
+        # the order of the recommendation, pair by pair: a priority that reorders it shows
+        ranked = outcome.recommended
+        for index, before in enumerate(ranked):
+            for after in ranked[index + 1 :]:
+                if (before, after) not in self.found.orders:
+                    self.found.orders.add((before, after))
+                    new.add(("order", before, after))
         return new
 
     def keep(self, path: PathSteps) -> bool:
@@ -230,7 +264,10 @@ class Survey:
                 path = self.walk(prefix, {**persona, fact: _raw(option)}, "one answer changed")
                 others.append((option, path))
                 self.keep(path)
-            self.keep_boundaries(fact, others)
+            if ranges_only:
+                self.keep_boundaries(fact, others)
+            else:
+                self.keep_flips(fact, chosen, base, others)
 
     def keep_boundaries(self, fact: str, walked: list[tuple[Option, PathSteps]]) -> None:
         """Keep both walks on each side of a range edge where an instrument's verdict flips."""
@@ -246,6 +283,30 @@ class Survey:
                     for path in (below, above):
                         if path not in self.witnesses:
                             self.witnesses.append(path)
+
+    def keep_flips(
+        self,
+        fact: str,
+        chosen: Option,
+        base: PathSteps,
+        walked: list[tuple[Option, PathSteps]],
+    ) -> None:
+        """Keep a walk whose one changed answer gives an instrument another verdict than ``base``
+        (once per instrument, fact, answer pair and verdicts): there that answer decides it, so a
+        rule change that moves it changes a witness."""
+        was = self.ends[base].statuses
+        for option, path in walked:
+            if path == base:
+                continue
+            now = self.ends[path].statuses
+            for instrument in sorted(set(was) & set(now)):
+                if was[instrument] == now[instrument]:
+                    continue
+                flip = (fact, option_label(chosen), option_label(option), instrument)
+                if flip not in self.found.flips:
+                    self.found.flips.add(flip)
+                    if path not in self.witnesses:
+                        self.witnesses.append(path)
 
 
 def _raw(option: Option) -> object:
@@ -266,74 +327,3 @@ def option_of(answers: Answers, fact: str, raw: object) -> Option | None:
                 return Range(option.low, option.high, value)
             return option
     return None
-
-
-def rewalk(engine: Engine, on: date, paths: Iterable[PathSteps]) -> Diagram:
-    """The survey diagram of ``paths`` walked again on the content now: each answers as before
-    (a number or date with the same value), a question it never met with the answer given least."""
-    survey = Survey(engine, on, walks=0)
-    walked = [
-        survey.walk((), {fact: _raw(option) for fact, option in path}, "rewalk") for path in paths
-    ]
-    return survey_diagram(on, engine.content.version, walked, survey.ends, survey.asked)
-
-
-def offered_changes(old: Diagram, engine: Engine) -> list[tuple[str, str, bool]]:
-    """The answers of the facts a survey's master walked that are offered now but were not, or
-    were but are not (fact, answer label, offered now): the witnesses walked every answer then,
-    but a new one has no witness yet, so only this names it."""
-    answers = Answers(engine.content, old.on)
-    before: dict[str, set[str]] = {}
-    for node in old.nodes:
-        if node.fact is not None and node.fact in engine.content.facts:
-            labels = before.setdefault(node.fact, set())
-            labels |= {option_label(o) for e in node.edges for o in e.options}
-    changes: list[tuple[str, str, bool]] = []
-    for fact, labels in sorted(before.items()):
-        now = [option_label(o) for o in answers.options(fact)]
-        changes += [(fact, label, True) for label in now if label not in labels]
-        changes += [(fact, label, False) for label in sorted(labels) if label not in now]
-    return changes
-
-
-def survey_diagram(
-    on: date,
-    version: str,
-    paths: Sequence[PathSteps],
-    ends: Mapping[PathSteps, Outcome],
-    asked: Mapping[PathSteps, str],
-) -> Diagram:
-    """The diagram of ``paths`` alone (a trie; equal subtrees shared), marked incomplete."""
-    nodes: list[Node] = []
-    node_ids: dict[Node, int] = {}
-    outcomes: dict[Outcome, int] = {}
-    children: dict[PathSteps, list[tuple[str, Option, PathSteps]]] = {}
-    for path in dict.fromkeys(paths):
-        for index in range(len(path)):
-            prefix, (fact, option) = path[:index], path[index]
-            below = children.setdefault(prefix, [])
-            if not any(o == option for _, o, _ in below):
-                below.append((fact, option, path[: index + 1]))
-
-    def build(prefix: PathSteps) -> int:
-        below = children.get(prefix)
-        if not below:
-            outcome = outcomes.setdefault(ends[prefix], len(outcomes))
-            node = Node(None, None, (), outcome)
-        else:
-            groups: dict[int, list[Option]] = {}
-            for _, option, step in below:
-                groups.setdefault(build(step), []).append(option)
-            edges = tuple(Edge(tuple(options), child) for child, options in groups.items())
-            node = Node(asked[prefix], below[0][0], edges)
-        found = node_ids.get(node)
-        if found is None:
-            found = node_ids[node] = len(nodes)
-            nodes.append(node)
-        return found
-
-    root = build(())
-    if root != len(nodes) - 1:
-        # the root is built last, so only an empty survey can end elsewhere
-        raise ValueError("the survey diagram's root is not its last node")
-    return Diagram(on, version, tuple(nodes), tuple(outcomes), complete=False)
