@@ -229,7 +229,9 @@ def test_bundled_check_passes_unchanged_and_names_a_moved_threshold(
     out = capsys.readouterr().out.splitlines()
     # the ranges the rules tell apart moved, and a witness on the old edge now ends otherwise
     assert out[1] == "FAIL: 4 answers offered differently (the survey's master):"
-    assert "  answer leeftijd=22..64: no longer offered" in out[2:6]
+    assert any(
+        re.fullmatch(r"  answer leeftijd=22\.\.\d+: no longer offered", line) for line in out[2:6]
+    )
     start = next(i for i, line in enumerate(out) if "witness paths); the first:" in line)
     assert re.fullmatch(
         r"FAIL: [\d,]+ paths? changed, appeared or disappeared \(of \d+ witness paths\); the first:",
