@@ -229,3 +229,27 @@ def test_a_card_names_as_partner_only_what_this_person_may_get(bundled: Content)
                 assert shown == (may_get and in_force), (path.stem, item.instrument, partner)
                 dropped += not shown
     assert dropped > 0  # the rule is met on the bundled scenarios, not only true by default
+
+
+def test_a_card_says_why_it_is_the_route_or_worth_checking(bundled: Content) -> None:
+    # Counsellor check 12, finding 5: the texts of `comes_first` and `worth_checking` reached no citizen.
+    from tests.test_ranking import play
+    from wizard.replay import load_scenario
+
+    engine = Engine(bundled)
+    shown = {}
+    for name, instrument in (
+        ("g38_zelfstandige_omscholen_laatste_loopbaancheque", "loopbaancheque"),
+        ("g37_vlaamse_ambtenaar_studeert_tijdens_werkuren", "vormingsverlof_overheid"),
+    ):
+        scenario = load_scenario(SCENARIOS / f"{name}.yaml")
+        facts = bundled.facts
+        answers = {
+            f: parse_answer(facts[f], raw) for f, raw in scenario.answers.items() if f in facts
+        }
+        result, _ = play(engine, answers, scenario.date or date(2026, 12, 3))
+        verdict = result.verdicts[instrument]
+        reason = verdict.worth_checking or (verdict.route[0] if verdict.route else None)
+        assert reason is not None, name
+        shown[name] = card(bundled, result, instrument, "nl").why[0]
+        assert shown[name].startswith(reason.nl.split(".")[0]), (name, shown[name])

@@ -37,7 +37,13 @@ from wizard.outstanding import (
 )
 from wizard.ranking import Ranking
 from wizard.rule_dates import RULE_DATE_HORIZON, dated_by_fact, requirements_in_force, rule_dates
-from wizard.verdict_texts import in_sentence, not_in_force, texts_in_force, with_answers
+from wizard.verdict_texts import (
+    in_sentence,
+    not_in_force,
+    route_texts,
+    texts_in_force,
+    with_answers,
+)
 from wizard.verdicts import Result, ShownStatus, Status, Verdict
 
 __all__ = [
@@ -152,9 +158,11 @@ class Matcher:
             nl=" ".join([model.summary.nl, *(p.nl for p in parts)]),
             en=" ".join([model.summary.en, *(p.en for p in parts)]),
         )
+        first = verdict.status in ("eligible", "possibly") and comes_first(incentive, known, on)
         return replace(
             verdict,
-            first=verdict.status in ("eligible", "possibly") and comes_first(incentive, known, on),
+            first=first,
+            route=tuple(route_texts(incentive, known, on)) if first else (),
             summary=summary,
             next_steps=tuple(texts_in_force(incentive.next_steps, known, on)),
         )

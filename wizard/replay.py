@@ -175,7 +175,15 @@ def run_scenario(engine: Engine, scenario: Scenario, path: str = "") -> Scenario
     for instrument, verdict in result.verdicts.items():
         status = verdict.shown_status
         getattr(report, status)[instrument] = verdict.reason(lang)
-        shown = [*verdict.reasons, *verdict.verify, *verdict.next_steps, *verdict.notes]
+        shown = [
+            *verdict.route,
+            *verdict.reasons,
+            *verdict.verify,
+            *verdict.next_steps,
+            *verdict.notes,
+        ]
+        if verdict.worth_checking is not None:
+            shown.insert(0, verdict.worth_checking)
         if verdict.summary is not None:
             shown.append(verdict.summary)
         report.texts[instrument] = " ".join(text.get(lang) for text in shown)

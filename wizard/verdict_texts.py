@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from wizard.conditions import FALSE, Known, simplify
-from wizard.content import CompiledCheck
+from wizard.conditions import FALSE, Known, evaluate, simplify
+from wizard.content import CompiledCheck, CompiledIncentive
 from wizard.model import Text
 
 
@@ -15,6 +15,15 @@ def texts_in_force(checks: tuple[CompiledCheck, ...], known: Known, on: date) ->
         Text(nl=c.model.nl, en=c.model.en)
         for c in checks
         if c.model.in_force(on) and (c.condition is None or simplify(c.condition, known) != FALSE)
+    ]
+
+
+def route_texts(incentive: CompiledIncentive, known: Known, on: date) -> list[Text]:
+    """The texts of the ``comes_first`` entries the answers make true: why this is the route."""
+    return [
+        Text(nl=c.model.nl, en=c.model.en)
+        for c in incentive.comes_first
+        if c.model.in_force(on) and (c.condition is None or evaluate(c.condition, known) is True)
     ]
 
 

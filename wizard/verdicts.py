@@ -39,6 +39,8 @@ class Verdict:
     """``possibly`` whose only open point is a failed high-confidence rule: never recommended first."""
     first: bool = False
     """The answers name this instrument's route (``comes_first``): recommended first."""
+    route: tuple[Text, ...] = ()
+    """The texts of the ``comes_first`` entries that hold: why this is the route (shown on the card)."""
     worth_checking: Text | None = None
     """Why a weak fit was still followed up: a right that changes what the person should do."""
     summary: Text | None = None
