@@ -19,7 +19,16 @@ NEVER_RANKED = frozenset({"not_eligible", "announced"})
 """Statuses the ranking reads nothing more of (never candidates, never tips)."""
 
 TEXT_FIELDS = frozenset(
-    {"reasons", "verify", "notes", "summary", "next_steps", "look_again_on", "ruled_out_by", "route"}
+    {
+        "reasons",
+        "verify",
+        "notes",
+        "summary",
+        "next_steps",
+        "look_again_on",
+        "ruled_out_by",
+        "route",
+    }
 )
 """Fields of a Verdict that only say things."""
 COUNTED = frozenset({"missing", "worth_checking"})
