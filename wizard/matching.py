@@ -158,11 +158,16 @@ class Matcher:
             nl=" ".join([model.summary.nl, *(p.nl for p in parts)]),
             en=" ".join([model.summary.en, *(p.en for p in parts)]),
         )
-        first = verdict.status in ("eligible", "possibly") and comes_first(incentive, known, on)
+        # the route the answers name (comes_first), with its texts: only for something to pursue
+        route = (
+            tuple(route_texts(incentive, known, on))
+            if verdict.status in ("eligible", "possibly")
+            else ()
+        )
         return replace(
             verdict,
-            first=first,
-            route=tuple(route_texts(incentive, known, on)) if first else (),
+            first=bool(route),
+            route=route,
             summary=summary,
             next_steps=tuple(texts_in_force(incentive.next_steps, known, on)),
         )

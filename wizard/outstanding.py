@@ -13,6 +13,7 @@ from wizard.conditions import FALSE, TRUE, Const, Known, evaluate, facts_in, sim
 from wizard.content import CompiledCheck, CompiledIncentive, Content
 from wizard.model import Text
 from wizard.rule_dates import dated_by_fact, requirements_in_force, rule_dates
+from wizard.verdict_texts import route_texts
 
 
 def fit_for_need(content: Content, incentive: CompiledIncentive, known: Known) -> int:
@@ -54,11 +55,7 @@ def is_pursued(
 
 def comes_first(incentive: CompiledIncentive, known: Known, on: date | None) -> bool:
     """Whether the answers name this instrument's route (its ``comes_first`` holds)."""
-    return any(
-        (on is None or c.model.in_force(on))
-        and (c.condition is None or evaluate(c.condition, known) is True)
-        for c in incentive.comes_first
-    )
+    return bool(route_texts(incentive, known, on))
 
 
 def outstanding_facts(content: Content, known: Known, on: date) -> set[str]:

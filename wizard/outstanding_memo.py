@@ -13,13 +13,22 @@ from datetime import date
 from functools import lru_cache, partial
 
 from wizard.conditions import Known, facts_in
-from wizard.content import Content
+from wizard.content import CompiledIncentive, Content
 from wizard.outstanding import outstanding_facts
 from wizard.rule_dates import dated_by_fact
 
 ABSENT = object()
 """A fact not answered (in the parts of the key, ``known.get`` gives None: no answer is None)."""
 NONE: frozenset[str] = frozenset()
+
+
+def answers_read(content: Content, incentive: CompiledIncentive) -> tuple[str, ...]:
+    """Every fact one instrument's verdict and outstanding facts can read: its conditions
+    (requirements on every date, every dated text), the need and the fact that dates its rules."""
+    conditions = [r.condition for r in incentive.requirements] + incentive.text_conditions()
+    facts = {f for c in conditions for f in facts_in(c)}
+    facts |= {f for f in (content.need_fact, dated_by_fact(incentive)) if f is not None}
+    return tuple(sorted(facts))
 
 
 class Outstanding:
@@ -38,12 +47,7 @@ class Outstanding:
         ]
         self.parts = []
         for incentive in content.incentives.values():
-            # every condition: requirements on every date, and every dated text
-            conditions = [r.condition for r in incentive.requirements]
-            conditions += incentive.text_conditions()
-            facts = {f for c in conditions for f in facts_in(c)}
-            facts |= {f for f in (content.need_fact, dated_by_fact(incentive)) if f is not None}
-            reads = tuple(sorted(facts))
+            reads = answers_read(content, incentive)
             alone = replace(content, incentives={incentive.id: incentive})
             self.parts.append((reads, lru_cache(maxsize=size)(partial(_part, alone, reads))))
         self.by_id = {

@@ -175,15 +175,7 @@ def run_scenario(engine: Engine, scenario: Scenario, path: str = "") -> Scenario
     for instrument, verdict in result.verdicts.items():
         status = verdict.shown_status
         getattr(report, status)[instrument] = verdict.reason(lang)
-        shown = [
-            *verdict.route,
-            *verdict.reasons,
-            *verdict.verify,
-            *verdict.next_steps,
-            *verdict.notes,
-        ]
-        if verdict.worth_checking is not None:
-            shown.insert(0, verdict.worth_checking)
+        shown = [*verdict.why, *verdict.verify, *verdict.next_steps, *verdict.notes]
         if verdict.summary is not None:
             shown.append(verdict.summary)
         report.texts[instrument] = " ".join(text.get(lang) for text in shown)

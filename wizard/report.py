@@ -326,15 +326,7 @@ def card(
         name=model.name.get(lang).removesuffix(f" ({status_word(status, lang)})"),
         gist=gist_of(content, instrument, lang),
         gives=summary_for(content, result, instrument).get(lang),
-        # why this is shown: the route the answers name, or why a weaker fit is worth checking
-        why=tuple(
-            as_sentences(r.get(lang))
-            for r in (
-                *verdict.route,
-                *((verdict.worth_checking,) if verdict.worth_checking else ()),
-                *verdict.reasons,
-            )
-        ),
+        why=tuple(as_sentences(r.get(lang)) for r in verdict.why),
         steps=tuple(step.get(lang) for step in steps_for(content, result, instrument)),
         checks=tuple(item.get(lang) for item in verdict.verify),
         notes=tuple(note.get(lang) for note in verdict.notes),

@@ -12,23 +12,14 @@ from __future__ import annotations
 
 from datetime import date
 
-from wizard.conditions import Known, facts_in
-from wizard.content import CompiledIncentive, Content
+from wizard.conditions import Known
+from wizard.content import CompiledIncentive
 from wizard.matching import Matcher
-from wizard.outstanding_memo import ABSENT
-from wizard.rule_dates import dated_by_fact
+from wizard.outstanding_memo import ABSENT, answers_read
 from wizard.verdicts import Verdict
 
 MAX_REMEMBERED = 200_000
 """Verdicts remembered before the memo starts again (memory stays bounded)."""
-
-
-def verdict_reads(content: Content, incentive: CompiledIncentive) -> tuple[str, ...]:
-    """Every fact whose answer ``Matcher.ranked_verdict`` of ``incentive`` can read."""
-    conditions = [r.condition for r in incentive.requirements] + incentive.text_conditions()
-    facts = {f for c in conditions for f in facts_in(c)}
-    facts |= {f for f in (content.need_fact, dated_by_fact(incentive)) if f is not None}
-    return tuple(sorted(facts))
 
 
 class RankedVerdicts:
@@ -38,7 +29,7 @@ class RankedVerdicts:
     def __init__(self, matcher: Matcher) -> None:
         self.matcher = matcher
         content = matcher.content
-        self.reads = [(i, verdict_reads(content, i)) for i in content.incentives.values()]
+        self.reads = [(i, answers_read(content, i)) for i in content.incentives.values()]
         self.remembered: dict[tuple[str, date, tuple[object, ...]], tuple[Verdict, bool]] = {}
 
     def ranked(

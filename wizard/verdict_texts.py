@@ -18,12 +18,14 @@ def texts_in_force(checks: tuple[CompiledCheck, ...], known: Known, on: date) ->
     ]
 
 
-def route_texts(incentive: CompiledIncentive, known: Known, on: date) -> list[Text]:
-    """The texts of the ``comes_first`` entries the answers make true: why this is the route."""
+def route_texts(incentive: CompiledIncentive, known: Known, on: date | None) -> list[Text]:
+    """The texts of the ``comes_first`` entries the answers make true (on ``on``; None: any
+    date): why this is the person's route. None of them: it is not."""
     return [
         Text(nl=c.model.nl, en=c.model.en)
         for c in incentive.comes_first
-        if c.model.in_force(on) and (c.condition is None or evaluate(c.condition, known) is True)
+        if (on is None or c.model.in_force(on))
+        and (c.condition is None or evaluate(c.condition, known) is True)
     ]
 
 

@@ -65,6 +65,13 @@ class Verdict:
         """The status as a person sees it: an open verdict left aside is "not_assessed"."""
         return self.status if self.assessed else "not_assessed"
 
+    @property
+    def why(self) -> tuple[Text, ...]:
+        """What a card says first: the route the answers name, why a weaker fit is worth checking,
+        then the reasons."""
+        worth = (self.worth_checking,) if self.worth_checking is not None else ()
+        return (*self.route, *worth, *self.reasons)
+
     def reason(self, lang: Lang) -> str:
         return "; ".join(r.get(lang) for r in self.reasons)
 

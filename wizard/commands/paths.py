@@ -161,14 +161,15 @@ def _report(
         if args.exhaustive:
             raise
         diagram = survey(engine, on, scenarios, args.walks, str(error))
-    else:
-        _print_count(diagram, Outcomes(diagram), time.perf_counter() - started, args.top)
+    outcomes = Outcomes(diagram)  # counted once: the report and the golden scenarios read it
+    if diagram.complete:
+        _print_count(diagram, outcomes, time.perf_counter() - started, args.top)
     if files:
         _print_coverage(scenario_coverage(engine, diagram, files), folder, diagram.complete)
     else:
         print(f"\nCoverage: no scenario files in {folder}")
     if args.write_scenarios is not None:
-        written = write_golden(engine, diagram, Outcomes(diagram), args.write_scenarios)
+        written = write_golden(engine, diagram, outcomes, args.write_scenarios)
         kept = "every path" if diagram.complete else "the survey's witness paths"
         print(
             f"\nwrote {args.write_scenarios / MASTER_FILE} ({kept}) and {written} scenario "
@@ -179,14 +180,14 @@ def _report(
 
 def _scenarios(folder: Path) -> tuple[list[Path], list[Scenario]]:
     """The scenario files in ``folder`` and those that read (the survey walks them first)."""
-    from wizard.paths.golden import GOLDEN_MARK
+    from wizard.paths.golden import written_by_paths
     from wizard.problems import ContentError
     from wizard.replay import load_scenario, scenario_files
 
     files = list(scenario_files([folder])) if folder.is_dir() else []
     scenarios = []
     for file in files:
-        if file.read_text(encoding="utf-8", errors="replace").startswith(GOLDEN_MARK):
+        if written_by_paths(file):
             continue  # a survey's own witnesses are no personas: the next master would drift
         try:
             scenarios.append(load_scenario(file))

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from wizard.engine import Engine
-from wizard.paths import Answers, Found, Survey, option_label
+from wizard.paths import Survey, option_label
 from wizard.paths.diagram import Diagram
 from wizard.replay import Scenario
 
@@ -28,7 +28,7 @@ def survey(
         f"\nSurvey instead: {run.walked:,} walks through the real engine ({rounds}; "
         f"{seconds:.1f} s). These are real paths, not a count of all paths."
     )
-    _print_met(engine, on, found, diagram)
+    _print_met(run, diagram)
     more = " (--walks N for more)" if found.varied < len(run.witnesses) else ""
     print(
         f"  kept as witnesses: {len(run.witnesses):,} paths (each met something new); every "
@@ -47,9 +47,8 @@ def survey(
     return diagram
 
 
-def _print_met(engine: Engine, on: date, found: Found, diagram: Diagram) -> None:
-    content = engine.content
-    answers = Answers(content, on)
+def _print_met(run: Survey, diagram: Diagram) -> None:
+    content, answers, found = run.content, run.answers, run.found
     met = diagram.questions()
     questions = sorted(content.questions)
     print(f"  questions met: {len(met)} of {len(questions)}")

@@ -171,11 +171,17 @@ def golden_scenario(
     return f"{GOLDEN_PREFIX}{number:04d}_{first}.yaml", "\n".join(lines) + "\n"
 
 
+def written_by_paths(file: Path) -> bool:
+    """Whether ``file`` is a scenario that ``write_golden`` wrote (its first line says so)."""
+    with file.open(encoding="utf-8", errors="replace") as text:
+        return text.readline().startswith(GOLDEN_MARK)
+
+
 def write_golden(engine: Engine, diagram: Diagram, outcomes: Outcomes, folder: Path) -> int:
     """Write the master and the golden scenarios to ``folder`` (earlier ones are replaced)."""
     folder.mkdir(parents=True, exist_ok=True)
     for old in folder.glob(f"{GOLDEN_PREFIX}*.yaml"):
-        if old.read_text(encoding="utf-8").startswith(GOLDEN_MARK):
+        if written_by_paths(old):
             old.unlink()
     (folder / MASTER_FILE).write_text(diagram_json(diagram), encoding="utf-8")
     if diagram.total <= ONE_FILE_PER_PATH or not diagram.complete:

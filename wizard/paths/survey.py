@@ -73,7 +73,6 @@ class Found:
     """Walks per round: personas, least given, one answer changed."""
     varied: int = 0
     """Witnesses (the first ones) whose every answer was varied before the walks ran out."""
-    witnesses: int = 0
 
 
 class Survey:
@@ -98,6 +97,8 @@ class Survey:
         self.ends: dict[PathSteps, Outcome] = {}
         self.given: Counter[tuple[str, str]] = Counter()
         self.witnesses: list[PathSteps] = []
+        self.kept: set[PathSteps] = set()
+        """The witnesses, to look up (the list keeps their order)."""
         self.asked: dict[PathSteps, str] = {}
         """The question asked after each walked prefix."""
         self.first_met: dict[str, PathSteps] = {}
@@ -136,7 +137,6 @@ class Survey:
                 if self.walked < self.budget and not ranges_only:
                     self.found.varied = index + 1
                 index += 1
-        self.found.witnesses = len(self.witnesses)
         return survey_diagram(
             self.on,
             self.content.version,
@@ -212,7 +212,7 @@ class Survey:
                         continue
                     if self.walked >= self.budget:
                         return
-                    self.keep(self.walk(prefix, {fact: _raw(option)}, "every answer"))
+                    self.keep(self.walk(prefix, {fact: option_raw(option)}, "every answer"))
 
     def news(self, path: PathSteps) -> set[Hashable]:
         """What ``path`` met that no walk met before (and count what it met)."""
@@ -241,15 +241,20 @@ class Survey:
         return new
 
     def keep(self, path: PathSteps) -> bool:
-        if self.news(path) and path not in self.witnesses:
-            self.witnesses.append(path)
-            return True
-        return False
+        """Keep ``path`` as a witness when it met something new; whether it did."""
+        return bool(self.news(path)) and self.add_witness(path)
+
+    def add_witness(self, path: PathSteps) -> bool:
+        if path in self.kept:
+            return False
+        self.kept.add(path)
+        self.witnesses.append(path)
+        return True
 
     def vary(self, base: PathSteps, ranges_only: bool) -> None:
         """Every other answer at every step of ``base`` (of a number or date, or of any other
         fact), the rest answered as ``base`` did."""
-        persona = {fact: _raw(option) for fact, option in base}
+        persona = {fact: option_raw(option) for fact, option in base}
         for index, (fact, chosen) in enumerate(base):
             if isinstance(chosen, Range) != ranges_only:
                 continue
@@ -261,7 +266,9 @@ class Survey:
                     continue
                 if self.walked >= self.budget:
                     return
-                path = self.walk(prefix, {**persona, fact: _raw(option)}, "one answer changed")
+                path = self.walk(
+                    prefix, {**persona, fact: option_raw(option)}, "one answer changed"
+                )
                 others.append((option, path))
                 self.keep(path)
             if ranges_only:
@@ -273,16 +280,12 @@ class Survey:
         """Keep both walks on each side of a range edge where an instrument's verdict flips."""
         ranged = [(o, p) for o, p in walked if isinstance(o, Range)]
         for (low, below), (high, above) in zip(ranged, ranged[1:], strict=False):
-            was, now = self.ends[below].statuses, self.ends[above].statuses
-            for instrument in sorted(set(was) & set(now)):
-                if was[instrument] == now[instrument]:
-                    continue
-                edge = (instrument, fact, low.label, high.label, was[instrument], now[instrument])
+            for instrument, was, now in self.flipped(below, above):
+                edge = (instrument, fact, low.label, high.label, was, now)
                 if edge not in self.found.boundaries:
                     self.found.boundaries.add(edge)
-                    for path in (below, above):
-                        if path not in self.witnesses:
-                            self.witnesses.append(path)
+                    self.add_witness(below)
+                    self.add_witness(above)
 
     def keep_flips(
         self,
@@ -294,23 +297,19 @@ class Survey:
         """Keep a walk whose one changed answer gives an instrument another verdict than ``base``
         (once per instrument, fact, answer pair and verdicts): there that answer decides it, so a
         rule change that moves it changes a witness."""
-        was = self.ends[base].statuses
         for option, path in walked:
             if path == base:
                 continue
-            now = self.ends[path].statuses
-            for instrument in sorted(set(was) & set(now)):
-                if was[instrument] == now[instrument]:
-                    continue
+            for instrument, _, _ in self.flipped(base, path):
                 flip = (fact, option_label(chosen), option_label(option), instrument)
                 if flip not in self.found.flips:
                     self.found.flips.add(flip)
-                    if path not in self.witnesses:
-                        self.witnesses.append(path)
+                    self.add_witness(path)
 
-
-def _raw(option: Option) -> object:
-    return option_raw(option)
+    def flipped(self, one: PathSteps, other: PathSteps) -> list[tuple[str, str, str]]:
+        """(instrument, its verdict at the end of ``one``, at the end of ``other``) where they differ."""
+        was, now = self.ends[one].statuses, self.ends[other].statuses
+        return [(i, was[i], now[i]) for i in sorted(set(was) & set(now)) if was[i] != now[i]]
 
 
 def option_of(answers: Answers, fact: str, raw: object) -> Option | None:
